@@ -1,0 +1,1 @@
+"""Pure Python domain: ticket types and workflows as data, value objects, errors. No Qt, SQLAlchemy or pjsua2."""

@@ -1,0 +1,61 @@
+"""Which database, and an engine for it.
+
+Embedded default: a SQLite file in the user's data folder, WAL mode, foreign keys on.
+Shared mode: PostgreSQL through psycopg 3. `--db URL` or `AGENT_APP_DB` choose; otherwise the
+embedded file.
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from agent_app.paths import user_data_dir
+
+ENV_VAR = "AGENT_APP_DB"
+
+
+def embedded_url() -> str:
+    return f"sqlite:///{user_data_dir() / 'agent-desk.sqlite3'}"
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """The database URL to use: explicit, then $AGENT_APP_DB, then the embedded file."""
+    url = explicit or os.environ.get(ENV_VAR) or embedded_url()
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        # psycopg 3 is the driver we ship; plain URLs would ask for psycopg2.
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API types
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_db_engine(url: str | None = None, **kwargs) -> Engine:
+    """An engine with the settings Agent Desk needs on either database."""
+    url = resolve_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5}, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    connect_args = {
+        # psycopg prepares after 5 runs and PostgreSQL may then pick a generic plan that is
+        # 50x slower for keyset pages (FACTS.md): never prepare.
+        "prepare_threshold": None,
+        "connect_timeout": 5,
+        "application_name": "agent-desk",
+    }
+    return create_engine(url, connect_args=connect_args, pool_pre_ping=True, **kwargs)
