@@ -22,8 +22,11 @@ def embedded_url() -> str:
 
 
 def resolve_url(explicit: str | None = None) -> str:
-    """The database URL to use: explicit, then $AGENT_APP_DB, then the embedded file."""
-    url = explicit or os.environ.get(ENV_VAR) or embedded_url()
+    """The database URL to use: explicit, then $AGENT_APP_DB, then the configured shared profile
+    (agent_app.settings: machine and user ini, password from the keyring), then the embedded file."""
+    from agent_app.settings import effective_database_url
+
+    url = explicit or os.environ.get(ENV_VAR) or effective_database_url() or embedded_url()
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         # psycopg 3 is the driver we ship; plain URLs would ask for psycopg2.
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
