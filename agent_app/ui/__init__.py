@@ -1,0 +1,1 @@
+"""The PySide6 desktop: the shell (sign-in, main window, ops runner) and the feature folders."""
