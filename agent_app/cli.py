@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Agent Desk {__version__}")
     parser.add_argument("--db", help="database URL (default: $AGENT_APP_DB, else the embedded SQLite file)")
     parser.add_argument("--lang", default=None, help="zh_CN (default) or en, for messages")
+    parser.add_argument("--self-test", action="store_true", help="check this installation headless and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
@@ -34,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from agent_app.selftest import run_self_test
+
+        return run_self_test()
     handler = getattr(args, "handler", None)
     if handler is None:
         from agent_app.commands.gui import run_gui
