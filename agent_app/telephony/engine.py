@@ -1,0 +1,459 @@
+"""SipEngine: the one object the rest of Agent Desk talks to about telephony.
+
+pjsua2 runs on the thread that calls `poll()` (threadCnt 0, mainThreadOnly): the Qt adapter calls
+it every 10 ms from the GUI thread, tests call it in a loop. Every pjsua2 callback therefore runs
+inside `poll()`, on that same thread, and subscribers get their events there too.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+import pjsua2 as pj
+
+from .account import SipAccount, build_account_config
+from .call import SipCall, op
+from .call_record import CallRecord
+from .config import AccountConfig, EngineConfig
+from .credentials import sip_password
+from .events import (
+    CallState,
+    CallStateChanged,
+    Direction,
+    EngineError,
+    EngineEvent,
+    HoldChanged,
+    HungUpBy,
+    IncomingCall,
+    MediaStateChanged,
+    MediaStatus,
+    OutgoingCall,
+    RegistrationChanged,
+    RegistrationState,
+    TransferKind,
+    TransferProgress,
+)
+from .guard import guarded
+from .openssl_digests import load_openssl_digests
+from .recording import CallRecorder, recording_path
+from .registration import Backoff, is_permanent_failure
+from .sip_message import caller_identity, header, parse_headers, parse_party
+
+log = logging.getLogger(__name__)
+
+Subscriber = Callable[[EngineEvent], None]
+
+
+class AudioDevice(Protocol):
+    """What the engine needs from an audio backend (NullAudio, or the headset bridge)."""
+
+    def start(self, endpoint: pj.Endpoint) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def capture_media(self) -> pj.AudioMedia: ...
+
+    def playback_media(self) -> pj.AudioMedia: ...
+
+
+class TelephonyError(RuntimeError):
+    """An operation the engine cannot do now (no such call, not registered, …)."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class _Endpoint(pj.Endpoint):
+    def __init__(self, engine: SipEngine) -> None:
+        super().__init__()
+        self._engine = engine
+        self._errors = engine
+
+    @guarded
+    def onTransportState(self, prm: pj.OnTransportStateParam) -> None:
+        if prm.state == pj.PJSIP_TP_STATE_DISCONNECTED:
+            self._engine.on_transport_disconnected()
+
+
+class SipEngine:
+    """Facade over pjsua2: one SIP account (the agent's extension) and its calls."""
+
+    def __init__(self, config: EngineConfig, audio: AudioDevice) -> None:
+        self.config = config
+        self._audio = audio
+        self._subscribers: list[Subscriber] = []
+        self._endpoint: _Endpoint | None = None
+        self._transport_ids: dict[str, int] = {}
+        self._account: SipAccount | None = None
+        self._agent_id = ""
+        self._reg_state = RegistrationState.UNREGISTERED
+        self._backoff = Backoff(config.retry_delays_s)
+        self._retry_due: float | None = None  # time.monotonic() of the next REGISTER attempt
+        self._unregistering = False
+        self._calls: dict[str, SipCall] = {}
+        self._records: dict[str, CallRecord] = {}
+        self._recorders: dict[str, CallRecorder] = {}
+        self._ended: list[SipCall] = []  # dropped after the callback that ended them returns
+
+    # ---- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        load_openssl_digests()
+        endpoint = _Endpoint(self)
+        endpoint.libCreate()
+        cfg = pj.EpConfig()
+        cfg.uaConfig.threadCnt = 0
+        cfg.uaConfig.mainThreadOnly = True
+        cfg.uaConfig.userAgent = self.config.user_agent
+        cfg.logConfig.level = self.config.log_level
+        cfg.logConfig.consoleLevel = self.config.log_level
+        endpoint.libInit(cfg)
+        for name, kind in (("udp", pj.PJSIP_TRANSPORT_UDP), ("tcp", pj.PJSIP_TRANSPORT_TCP)):
+            tcfg = pj.TransportConfig()
+            tcfg.port = self.config.sip_port
+            self._transport_ids[name] = endpoint.transportCreate(kind, tcfg)
+        endpoint.libStart()
+        for priority, codec in zip(range(255, 0, -1), self.config.codec_priority):
+            endpoint.codecSetPriority(codec, priority)
+        for codec in self.config.extra_codecs_demoted:
+            endpoint.codecSetPriority(codec, 1)
+        self._endpoint = endpoint
+        self._audio.start(endpoint)
+
+    def shutdown(self) -> None:
+        """Tear down in the order pjsua2 needs: calls and media, account, then the library."""
+        endpoint = self._endpoint
+        if endpoint is None:
+            return
+        endpoint.hangupAllCalls()
+        for recorder in self._recorders.values():
+            recorder.close()
+        self._recorders.clear()
+        self._calls.clear()
+        self._records.clear()
+        self._ended.clear()
+        if self._account is not None:
+            self._account.shutdown()
+            self._account = None
+        self._audio.stop()
+        endpoint.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
+        self._endpoint = None
+
+    def poll(self) -> None:
+        """Run pjsua2's pending work; call every ~10 ms from the owning thread."""
+        if self._endpoint is None:
+            return
+        self._endpoint.libHandleEvents(0)
+        self._ended.clear()
+        if self._retry_due is not None and time.monotonic() >= self._retry_due:
+            self._retry_due = None
+            self._send_register()
+
+    # ---- events ----------------------------------------------------------------------------
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Receive every event; returns a function that unsubscribes."""
+        self._subscribers.append(subscriber)
+        return lambda: self._subscribers.remove(subscriber)
+
+    def _emit(self, event: EngineEvent) -> None:
+        for subscriber in list(self._subscribers):
+            try:
+                subscriber(event)
+            except Exception:  # noqa: BLE001 - one broken subscriber must not stop the others
+                log.exception("telephony subscriber failed on %r", event)
+
+    def report_error(self, where: str, error: BaseException) -> None:
+        self._emit(EngineError(where, f"{type(error).__name__}: {error}", _now()))
+
+    # ---- registration ----------------------------------------------------------------------
+
+    @property
+    def registration_state(self) -> RegistrationState:
+        return self._reg_state
+
+    def register(self, account: AccountConfig, agent_id: str = "") -> None:
+        """Log the extension in; the password comes from the keyring (credentials.py)."""
+        self._require_endpoint()
+        if self._account is not None:
+            self._drop_account()
+        self._agent_id = agent_id
+        password = sip_password(account.auth_user or account.username, account.domain)
+        if password is None:
+            self._set_reg_state(account.aor, RegistrationState.FAILED, None, "no SIP password in the keyring")
+            return
+        transport = "tcp" if account.transport == "tcp" else "udp"
+        if account.transport == "tls":
+            transport = self._tls_transport()
+        sip_account = SipAccount(self, account)
+        sip_account.create(build_account_config(account, password, self._transport_ids[transport]))
+        self._account = sip_account
+        self._backoff.reset()
+        self._send_register()
+
+    def unregister(self) -> None:
+        """Log the extension out (REGISTER with expires 0); UNREGISTERED follows."""
+        if self._account is None:
+            return
+        self._retry_due = None
+        if self._reg_state is RegistrationState.REGISTERED:
+            self._unregistering = True
+            self._account.setRegistration(False)
+        else:
+            self._set_reg_state(self._account.config.aor, RegistrationState.UNREGISTERED, None, "")
+
+    def _send_register(self) -> None:
+        if self._account is None:
+            return
+        self._set_reg_state(self._account.config.aor, RegistrationState.REGISTERING, None, "")
+        try:
+            self._account.setRegistration(True)
+        except pj.Error as error:  # e.g. the registrar's host name does not resolve
+            self.on_reg_state(503, error.info(), 0)
+
+    def on_reg_state(self, code: int, reason: str, expiration: int) -> None:
+        if self._account is None:
+            return
+        aor = self._account.config.aor
+        if self._unregistering and (expiration == 0 or code >= 300):
+            self._unregistering = False
+            self._set_reg_state(aor, RegistrationState.UNREGISTERED, code, reason)
+        elif 200 <= code < 300 and expiration > 0:
+            self._backoff.reset()
+            self._set_reg_state(aor, RegistrationState.REGISTERED, code, reason)
+        elif is_permanent_failure(code):
+            self._retry_due = None
+            self._set_reg_state(aor, RegistrationState.FAILED, code, reason)
+        elif code >= 300 or code < 200:
+            delay = self._backoff.next_delay()
+            self._retry_due = time.monotonic() + delay
+            next_at = _now() + timedelta(seconds=delay)
+            self._set_reg_state(aor, RegistrationState.RETRYING, code, reason, next_at)
+
+    def on_transport_disconnected(self) -> None:
+        """A TCP/TLS connection dropped: re-register now instead of at the next refresh."""
+        if self._reg_state is RegistrationState.REGISTERED and self._account is not None:
+            if self._account.config.transport != "udp":
+                self._send_register()
+
+    def _set_reg_state(
+        self,
+        aor: str,
+        state: RegistrationState,
+        code: int | None,
+        reason: str,
+        next_attempt_at: datetime | None = None,
+    ) -> None:
+        self._reg_state = state
+        self._emit(RegistrationChanged(aor, state, code, reason, _now(), next_attempt_at))
+
+    def _tls_transport(self) -> str:
+        if "tls" not in self._transport_ids:
+            tcfg = pj.TransportConfig()
+            tcfg.port = 0
+            tcfg.tlsConfig.CaListFile = self.config.tls_ca_file
+            self._transport_ids["tls"] = self._require_endpoint().transportCreate(pj.PJSIP_TRANSPORT_TLS, tcfg)
+        return "tls"
+
+    def _drop_account(self) -> None:
+        assert self._account is not None
+        self._account.shutdown()
+        self._account = None
+        self._retry_due = None
+
+    # ---- calls -----------------------------------------------------------------------------
+
+    def on_incoming_call(self, account: SipAccount, pjsua_call_id: int, whole_msg: str) -> None:
+        call = SipCall(self, account, pjsua_call_id)
+        info = call.getInfo()
+        call.call_id = info.callIdString
+        headers = parse_headers(whole_msg)
+        caller = caller_identity(headers)
+        now = _now()
+        ivr_trail = header(headers, self.config.ivr_header) or ""
+        self._calls[call.call_id] = call
+        self._records[call.call_id] = CallRecord(
+            call_id=call.call_id,
+            direction=Direction.INBOUND,
+            local_number=account.config.username,
+            remote_number=caller.number,
+            remote_name=caller.display_name,
+            agent_id=self._agent_id,
+            extension=account.config.username,
+            ivr_trail=ivr_trail,
+            ring_at=now,
+        )
+        call.answer(op(180))
+        self._emit(IncomingCall(call.call_id, caller.number, caller.display_name, ivr_trail, headers, now))
+        if self.config.auto_answer:
+            self.answer(call.call_id)
+
+    def dial(self, number_or_uri: str) -> str:
+        """Call a number or URI; returns the call id (the SIP Call-ID)."""
+        account = self._require_account()
+        call = SipCall(self, account)
+        call.makeCall(account.config.target_uri(number_or_uri), op())
+        call.call_id = call.getInfo().callIdString
+        now = _now()
+        remote = parse_party(number_or_uri).number if number_or_uri.startswith("sip") else number_or_uri
+        self._calls[call.call_id] = call
+        self._records[call.call_id] = CallRecord(
+            call_id=call.call_id,
+            direction=Direction.OUTBOUND,
+            local_number=account.config.username,
+            remote_number=remote,
+            remote_name="",
+            agent_id=self._agent_id,
+            extension=account.config.username,
+            ivr_trail="",
+            ring_at=now,
+        )
+        self._emit(OutgoingCall(call.call_id, remote, now))
+        return call.call_id
+
+    def answer(self, call_id: str) -> None:
+        self._call(call_id).answer(op(200))
+
+    def reject(self, call_id: str, busy: bool = True) -> None:
+        """Refuse a ringing call: 486 Busy Here, or 603 Decline."""
+        self._records[call_id].hung_up_by = HungUpBy.AGENT
+        self._call(call_id).hangup(op(486 if busy else 603))
+
+    def hangup(self, call_id: str) -> None:
+        call = self._call(call_id)
+        record = self._records[call_id]
+        if record.hung_up_by is None:
+            record.hung_up_by = HungUpBy.AGENT
+        call.hangup(op())
+
+    def send_dtmf(self, call_id: str, digits: str) -> None:
+        """Send digits in band as RFC 2833 telephone-events."""
+        self._call(call_id).dialDtmf(digits)
+
+    def hold(self, call_id: str) -> None:
+        self._call(call_id).hold()
+
+    def resume(self, call_id: str) -> None:
+        self._call(call_id).resume()
+
+    def transfer(self, call_id: str, target: str) -> None:
+        """Blind transfer (REFER); the agent's leg ends when the far end reports success."""
+        account = self._require_account()
+        self._records[call_id].transfer_kind = TransferKind.BLIND
+        self._call(call_id).xfer(account.config.target_uri(target), op())
+
+    def consult(self, call_id: str, target: str) -> str:
+        """Attended transfer, step 1: hold the caller and call the target; returns the consult call id."""
+        record = self._records[call_id]
+        if record.media_status is not MediaStatus.LOCAL_HOLD:
+            self.hold(call_id)
+        consult_id = self.dial(target)
+        self._records[consult_id].consult_for = call_id
+        return consult_id
+
+    def complete_transfer(self, consult_id: str) -> None:
+        """Attended transfer, step 2: connect the caller with the consulted party (REFER/Replaces)."""
+        original_id = self._consulted_call(consult_id)
+        self._records[original_id].transfer_kind = TransferKind.ATTENDED
+        self._records[consult_id].transfer_kind = TransferKind.ATTENDED
+        self._call(original_id).xferReplaces(self._call(consult_id), op())
+
+    def cancel_consult(self, consult_id: str) -> None:
+        """Attended transfer aborted: end the consult call and take the caller off hold."""
+        original_id = self._consulted_call(consult_id)
+        self.hangup(consult_id)
+        self.resume(original_id)
+
+    def calls(self) -> list[str]:
+        return list(self._calls)
+
+    def on_call_state(self, call: SipCall, state: CallState, code: int, reason: str) -> None:
+        record = self._records.get(call.call_id)
+        if record is None:
+            return
+        now = _now()
+        if state is CallState.CONFIRMED and record.answer_at is None:
+            record.answer_at = now
+        self._emit(CallStateChanged(call.call_id, record.direction, state, code, reason, now))
+        if state is CallState.DISCONNECTED:
+            self._finish_call(call, record, code, now)
+
+    def _finish_call(self, call: SipCall, record: CallRecord, code: int, now: datetime) -> None:
+        recorder = self._recorders.pop(call.call_id, None)
+        if recorder is not None:
+            recorder.close()
+        if record.transfer_kind is TransferKind.ATTENDED and record.consult_for is not None:
+            record.hung_up_by = HungUpBy.TRANSFER  # the consulted party replaced this leg
+        self._emit(record.summary(now, code))
+        self._records.pop(call.call_id, None)
+        self._ended.append(self._calls.pop(call.call_id))
+
+    def on_call_media(self, call: SipCall, status: MediaStatus, audio: pj.AudioMedia | None) -> None:
+        record = self._records.get(call.call_id)
+        if record is None:
+            return
+        was_held = record.media_status is MediaStatus.LOCAL_HOLD
+        record.media_status = status
+        if audio is not None:
+            self._wire_audio(call, record, audio)
+        now = _now()
+        self._emit(MediaStateChanged(call.call_id, status, now))
+        if was_held != (status is MediaStatus.LOCAL_HOLD):
+            self._emit(HoldChanged(call.call_id, not was_held, now))
+
+    def _wire_audio(self, call: SipCall, record: CallRecord, audio: pj.AudioMedia) -> None:
+        """Connect call ↔ headset, and the recorder; slots change after hold, so on every change."""
+        capture = self._audio.capture_media()
+        audio.startTransmit(self._audio.playback_media())
+        capture.startTransmit(audio)
+        if not self.config.record_calls or self.config.recordings_dir is None:
+            return
+        recorder = self._recorders.get(call.call_id)
+        if recorder is None:
+            path = recording_path(
+                self.config.recordings_dir, _now(), record.direction.value, record.remote_number
+            )
+            recorder = self._recorders[call.call_id] = CallRecorder(path)
+            record.recording_path = str(path)
+        recorder.attach(audio, capture)
+
+    def on_transfer_status(self, call: SipCall, code: int, reason: str, final: bool) -> None:
+        record = self._records.get(call.call_id)
+        if record is None or record.transfer_kind is None:
+            return
+        progress = TransferProgress(call.call_id, record.transfer_kind, code, reason, final, _now())
+        self._emit(progress)
+        if progress.succeeded:
+            record.hung_up_by = HungUpBy.TRANSFER
+            call.hangup(op())
+        elif final:
+            record.transfer_kind = None
+
+    # ---- helpers ---------------------------------------------------------------------------
+
+    def _call(self, call_id: str) -> SipCall:
+        try:
+            return self._calls[call_id]
+        except KeyError:
+            raise TelephonyError(f"no call {call_id!r}") from None
+
+    def _consulted_call(self, consult_id: str) -> str:
+        record = self._records.get(consult_id)
+        if record is None or record.consult_for is None or record.consult_for not in self._calls:
+            raise TelephonyError(f"{consult_id!r} is not a consult call of a live call")
+        return record.consult_for
+
+    def _require_endpoint(self) -> pj.Endpoint:
+        if self._endpoint is None:
+            raise TelephonyError("the engine is not started")
+        return self._endpoint
+
+    def _require_account(self) -> SipAccount:
+        if self._account is None:
+            raise TelephonyError("no SIP account: register first")
+        return self._account
