@@ -34,7 +34,7 @@ class SettingSpec:
         value = value.strip()
         if self.choices and value not in self.choices:
             raise SettingsError(f"{where}: {self.key} must be one of {', '.join(self.choices)}, not {value!r}")
-        if self.integer and value and not (value.isdigit() and 0 < int(value) < 65536):
+        if self.integer and not (value.isascii() and value.isdigit() and 0 < int(value) < 65536):
             raise SettingsError(f"{where}: {self.key} must be a port number (1-65535), not {value!r}")
         return value
 

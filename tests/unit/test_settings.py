@@ -92,8 +92,9 @@ def test_unknown_keys_are_ignored_in_files_and_refused_when_set(machine_ini):
     assert load_settings().get("database.port") == "5433"
     with pytest.raises(SettingsError, match="unknown setting"):
         set_user_value("database.password", "secret")
-    with pytest.raises(SettingsError, match="port"):
-        set_user_value("database.port", "70000")
+    for bad_port in ("70000", "", "５４３２"):
+        with pytest.raises(SettingsError, match="port"):
+            set_user_value("database.port", bad_port)
 
 
 def test_shared_profile_url_carries_keyring_password(machine_ini):
