@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDir
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +16,8 @@ BASE_FONT_PX = 14
 
 
 def apply_style(app: QApplication) -> None:
+    # The style sheet names its images `icons:<file>`.
+    QDir.addSearchPath("icons", str(resources_dir() / "icons"))
     app.setStyle("Fusion")
     font = QFont()
     font.setFamilies(FONT_FAMILIES)

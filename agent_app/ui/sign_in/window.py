@@ -8,7 +8,7 @@ their message in the window, which stays usable. On success `signed_in(Session)`
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -106,9 +105,9 @@ class SignInWindow(QWidget):
             self.connection.hide()
 
         self.db_host = QLineEdit(objectName="dbHost")
-        self.db_port = QSpinBox(objectName="dbPort")
-        self.db_port.setRange(1, 65535)
-        self.db_port.setGroupSeparatorShown(False)
+        # A line edit, not a spin box: a port is typed, never stepped through.
+        self.db_port = QLineEdit(objectName="dbPort")
+        self.db_port.setValidator(QIntValidator(1, 65535, self.db_port))
         self.db_name = QLineEdit(objectName="dbName")
         self.db_user = QLineEdit(objectName="dbUser")
         self.db_password = QLineEdit(objectName="dbPassword")
@@ -149,7 +148,7 @@ class SignInWindow(QWidget):
         outer.addWidget(card)
 
         self.account.returnPressed.connect(self.password.setFocus)
-        for field in (self.password, self.db_host, self.db_name, self.db_user, self.db_password):
+        for field in (self.password, self.db_host, self.db_port, self.db_name, self.db_user, self.db_password):
             field.returnPressed.connect(self.submit)
         self.sign_in_button.clicked.connect(self.submit)
         self.quit_button.clicked.connect(self.close)
@@ -169,7 +168,7 @@ class SignInWindow(QWidget):
             self.show_message(error_message(error))
         self.connection.setCurrentIndex(max(0, self.connection.findData(profile.mode)))
         self.db_host.setText(profile.host)
-        self.db_port.setValue(profile.port)
+        self.db_port.setText(str(profile.port))
         self.db_name.setText(profile.database)
         self.db_user.setText(profile.user)
         self.language.blockSignals(True)
@@ -195,7 +194,7 @@ class SignInWindow(QWidget):
         return ConnectionProfile(
             mode=str(self.connection.currentData()),
             host=self.db_host.text().strip(),
-            port=self.db_port.value(),
+            port=int(self.db_port.text() or 5432),
             database=self.db_name.text().strip(),
             user=self.db_user.text().strip(),
         )
