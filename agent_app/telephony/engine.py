@@ -7,6 +7,7 @@ inside `poll()`, on that same thread, and subscribers get their events there too
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -66,6 +67,15 @@ class TelephonyError(RuntimeError):
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _attempt(action: Callable[[], object]) -> str | None:
+    """Run `action`; the text of the pjsua2 error it raised, or None."""
+    try:
+        action()
+    except pj.Error as error:
+        return f"{error.title}: {error.reason} ({error.status})"
+    return None
 
 
 class _Endpoint(pj.Endpoint):
@@ -137,6 +147,7 @@ class SipEngine:
         self._calls.clear()
         self._records.clear()
         self._ended.clear()
+        gc.collect()  # Calls caught in reference cycles must go before libDestroy
         if self._account is not None:
             self._account.shutdown()
             self._account = None
@@ -297,7 +308,11 @@ class SipEngine:
         """Call a number or URI; returns the call id (the SIP Call-ID)."""
         account = self._require_account()
         call = SipCall(self, account)
-        call.makeCall(account.config.target_uri(number_or_uri), op())
+        uri = account.config.target_uri(number_or_uri)
+        failure = _attempt(lambda: call.makeCall(uri, op()))
+        if failure is not None:
+            del call  # no traceback may keep it alive (see _do)
+            raise TelephonyError(failure)
         call.call_id = call.getInfo().callIdString
         now = _now()
         remote = parse_party(number_or_uri).number if number_or_uri.startswith("sip") else number_or_uri
@@ -317,35 +332,35 @@ class SipEngine:
         return call.call_id
 
     def answer(self, call_id: str) -> None:
-        self._call(call_id).answer(op(200))
+        self._do(call_id, lambda call: call.answer(op(200)))
 
     def reject(self, call_id: str, busy: bool = True) -> None:
         """Refuse a ringing call: 486 Busy Here, or 603 Decline."""
-        self._records[call_id].hung_up_by = HungUpBy.AGENT
-        self._call(call_id).hangup(op(486 if busy else 603))
+        self._record(call_id).hung_up_by = HungUpBy.AGENT
+        self._do(call_id, lambda call: call.hangup(op(486 if busy else 603)))
 
     def hangup(self, call_id: str) -> None:
-        call = self._call(call_id)
-        record = self._records[call_id]
-        if record.hung_up_by is None:
+        record = self._records.get(call_id)
+        if record is not None and record.hung_up_by is None:
             record.hung_up_by = HungUpBy.AGENT
-        call.hangup(op())
+        self._do(call_id, lambda call: call.hangup(op()))
 
     def send_dtmf(self, call_id: str, digits: str) -> None:
         """Send digits in band as RFC 2833 telephone-events."""
-        self._call(call_id).dialDtmf(digits)
+        self._do(call_id, lambda call: call.dialDtmf(digits))
 
     def hold(self, call_id: str) -> None:
-        self._call(call_id).hold()
+        self._do(call_id, SipCall.hold)
 
     def resume(self, call_id: str) -> None:
-        self._call(call_id).resume()
+        self._do(call_id, SipCall.resume)
 
     def transfer(self, call_id: str, target: str) -> None:
         """Blind transfer (REFER); the agent's leg ends when the far end reports success."""
         account = self._require_account()
         self._records[call_id].transfer_kind = TransferKind.BLIND
-        self._call(call_id).xfer(account.config.target_uri(target), op())
+        uri = account.config.target_uri(target)
+        self._do(call_id, lambda call: call.xfer(uri, op()))
 
     def consult(self, call_id: str, target: str) -> str:
         """Attended transfer, step 1: hold the caller and call the target; returns the consult call id."""
@@ -361,7 +376,7 @@ class SipEngine:
         original_id = self._consulted_call(consult_id)
         self._records[original_id].transfer_kind = TransferKind.ATTENDED
         self._records[consult_id].transfer_kind = TransferKind.ATTENDED
-        self._call(original_id).xferReplaces(self._call(consult_id), op())
+        self._do(original_id, lambda call: call.xferReplaces(self._call(consult_id), op()))
 
     def cancel_consult(self, consult_id: str) -> None:
         """Attended transfer aborted: end the consult call and take the caller off hold."""
@@ -435,6 +450,22 @@ class SipEngine:
             record.transfer_kind = None
 
     # ---- helpers ---------------------------------------------------------------------------
+
+    def _do(self, call_id: str, action: Callable[[SipCall], object]) -> None:
+        """Run a pjsua2 operation on a call; its failure becomes a TelephonyError.
+
+        The error is raised after the pjsua2 frames are gone: a traceback that still referenced
+        the Call would keep it alive past libDestroy, and its destructor then aborts the process.
+        """
+        failure = _attempt(lambda: action(self._call(call_id)))
+        if failure is not None:
+            raise TelephonyError(failure)
+
+    def _record(self, call_id: str) -> CallRecord:
+        try:
+            return self._records[call_id]
+        except KeyError:
+            raise TelephonyError(f"no call {call_id!r}") from None
 
     def _call(self, call_id: str) -> SipCall:
         try:

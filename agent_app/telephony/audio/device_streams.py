@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QIODevice, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioSink, QAudioSource
+from PySide6.QtMultimedia import QAudioDevice, QAudioSink, QAudioSource, QtAudio
 
 from agent_app.telephony.audio.formats import Converter, negotiate
 
@@ -40,7 +40,7 @@ class OutputStream:
         self._sink = QAudioSink(device, fmt)
         self._sink.setBufferSize(fmt.bytesForDuration(buffer_ms * 1000))
         self._io: QIODevice = self._sink.start()
-        if self._sink.error() != QAudio.Error.NoError:
+        if self._sink.error() != QtAudio.Error.NoError:
             raise OSError(f"cannot open audio output {device.description()!r}: {self._sink.error()}")
 
     def pump(self) -> None:
@@ -71,7 +71,7 @@ class InputStream:
         self._source = QAudioSource(device, fmt)
         self._source.setBufferSize(fmt.bytesForDuration(buffer_ms * 1000))
         self._io: QIODevice = self._source.start()
-        if self._source.error() != QAudio.Error.NoError:
+        if self._source.error() != QtAudio.Error.NoError:
             raise OSError(f"cannot open audio input {device.description()!r}: {self._source.error()}")
 
     def pump(self) -> None:
