@@ -8,6 +8,7 @@ failed.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import sys
 import tempfile
@@ -45,9 +46,15 @@ def _native_stdout_silenced() -> Iterator[None]:
         with open(os.devnull, "wb") as devnull:
             os.dup2(devnull.fileno(), 1)
             yield
+            _flush_c_stdio()  # while fd 1 is still /dev/null, or the buffered lines appear later
     finally:
         os.dup2(saved, 1)
         os.close(saved)
+
+
+def _flush_c_stdio() -> None:
+    if sys.platform != "win32":
+        ctypes.CDLL(None).fflush(None)
 
 
 def check_pjsua2() -> str:
@@ -77,7 +84,10 @@ def check_pjsua2() -> str:
 
 
 def check_database() -> str:
-    """A temporary SQLite database migrated to head with the bundled Alembic migrations."""
+    """A temporary SQLite database migrated to head with the bundled Alembic migrations, and the
+    PostgreSQL driver (psycopg with its libpq) for the shared mode."""
+    import psycopg
+
     from agent_app.services.database import create_db_engine
     from agent_app.services.migrate import head_revision, is_at_head, upgrade_to_head
 
@@ -89,7 +99,7 @@ def check_database() -> str:
                 raise RuntimeError("the database is not at the head revision after upgrading")
         finally:
             engine.dispose()
-    return f"SQLite migrated to head ({head_revision()})"
+    return f"SQLite migrated to head ({head_revision()}); psycopg {psycopg.__version__} ({psycopg.pq.__impl__})"
 
 
 def check_keyring() -> str:
