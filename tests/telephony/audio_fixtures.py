@@ -12,17 +12,19 @@ Devices (all PulseAudio null sinks; Qt hides ".monitor" sources, so microphones 
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
 import tempfile
 import time
 import wave
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pjsua2 as pj
 import pytest
 
 SPEAKER, MIC, MIC_FEED, RINGER = "headset_spk", "headset_mic", "headset_mic_feed", "ringer_spk"
@@ -173,6 +175,39 @@ def qt_app(pulse: PulseServer):
     return QApplication.instance() or QApplication([])
 
 
+class LoopCall(pj.Call):
+    """A Call that keeps itself referenced in its loop; `on_media` runs on every media change."""
+
+    def __init__(self, loop: SipLoop, account: pj.Account, call_id: int = -1) -> None:
+        super().__init__(account, call_id)
+        self.on_media: Callable[[LoopCall], None] | None = None
+        self.error: Exception | None = None
+        loop.calls.append(self)
+
+    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
+        try:
+            if self.on_media is not None and self.getInfo().media:
+                self.on_media(self)
+        except Exception as exc:  # noqa: BLE001 - pjsua2 would print and swallow it
+            self.error = exc
+
+
+class LoopAccount(pj.Account):
+    """Answers every incoming call at once and hands it `on_media`."""
+
+    def __init__(self, loop: SipLoop) -> None:
+        super().__init__()
+        self.loop = loop
+        self.on_media: Callable[[LoopCall], None] | None = None
+
+    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
+        call = LoopCall(self.loop, self, prm.callId)
+        call.on_media = self.on_media
+        answer = pj.CallOpParam()
+        answer.statusCode = 200
+        call.answer(answer)
+
+
 class SipLoop:
     """One pjsua2 Endpoint, two accounts ("agent", "far") and a UDP transport on 127.0.0.1.
 
@@ -181,9 +216,6 @@ class SipLoop:
     """
 
     def __init__(self) -> None:
-        import pjsua2 as pj
-
-        self.pj = pj
         self.ep = pj.Endpoint()
         self.ep.libCreate()
         config = pj.EpConfig()
@@ -201,50 +233,19 @@ class SipLoop:
         self.port = self.ep.transportGetInfo(tid).localName.split(":")[-1]
         self.ep.libStart()
         self.ep.audDevManager().setNullDev()
+        self.calls: list[LoopCall] = []
         self.accounts = {user: self._account(user) for user in ("agent", "far")}
-        self.calls: list = []
 
-    def _account(self, user: str):
-        pj = self.pj
-        loop = self
-
-        class Account(pj.Account):
-            on_media = None  # given to every incoming call
-
-            def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
-                call = loop.new_call(self, prm.callId)
-                call.on_media = self.on_media
-                answer = pj.CallOpParam()
-                answer.statusCode = 200
-                call.answer(answer)
-
+    def _account(self, user: str) -> LoopAccount:
         config = pj.AccountConfig()
         config.idUri = f"sip:{user}@127.0.0.1:{self.port}"
         config.regConfig.registerOnAdd = False
-        account = Account()
+        account = LoopAccount(self)
         account.create(config)
         return account
 
-    def new_call(self, account, call_id: int = -1):
-        """A Call that keeps itself referenced; `on_media` runs on every media (re)negotiation."""
-        pj = self.pj
-
-        class Call(pj.Call):
-            on_media = None
-
-            def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
-                try:
-                    if self.on_media is not None and self.getInfo().media:
-                        self.on_media(self)
-                except Exception as exc:  # noqa: BLE001 - pjsua2 would swallow it
-                    self.error = exc
-
-        call = Call(account, call_id)
-        call.error = None
-        self.calls.append(call)
-        return call
-
-    def audio_media(self, call):
+    @staticmethod
+    def audio_media(call: LoopCall) -> pj.AudioMedia:
         return call.getAudioMedia(-1)
 
     def pump(self, seconds: float) -> None:
@@ -252,7 +253,7 @@ class SipLoop:
         while time.monotonic() < end:
             self.ep.libHandleEvents(10)
 
-    def wait_until(self, condition, timeout: float = 10.0, what: str = "condition") -> None:
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 10.0, what: str = "condition") -> None:
         end = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > end:
@@ -262,16 +263,18 @@ class SipLoop:
     def hangup_all(self) -> None:
         for call in self.calls:
             if call.isActive():
-                call.hangup(self.pj.CallOpParam())
+                call.hangup(pj.CallOpParam())
         self.pump(0.2)
         self.calls.clear()
+        gc.collect()  # Call objects must be gone while the library still exists
 
     def destroy(self) -> None:
         self.hangup_all()
         for account in self.accounts.values():
             account.shutdown()
         self.accounts.clear()
-        self.ep.libDestroy(self.pj.PJSUA_DESTROY_NO_NETWORK)
+        gc.collect()
+        self.ep.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+import pjsua2 as pj
 import pytest
 
 pytest.register_assert_rewrite("tests.telephony.audio_fixtures")
@@ -31,6 +32,7 @@ from tests.telephony.audio_fixtures import (  # noqa: E402
     RINGER_NAME,
     SPEAKER,
     SPEAKER_NAME,
+    LoopCall,
     PulseServer,
     SipLoop,
     dominant_frequency,
@@ -49,7 +51,7 @@ class Conversation:
     """An answered call far → agent; the agent side is wired to the headset bridge."""
 
     def __init__(self, loop: SipLoop, bridge: DeviceAudioBridge, workdir: Path) -> None:
-        pj = loop.pj
+
         self.loop = loop
         self.workdir = workdir
         self.tone = pj.ToneGenerator()
@@ -61,20 +63,20 @@ class Conversation:
         self.tone.play(tones, True)
         self.recorder = None
 
-        def wire_agent(call) -> None:
+        def wire_agent(call: LoopCall) -> None:
             media = loop.audio_media(call)
             media.startTransmit(bridge.playback_media())
             bridge.capture_media().startTransmit(media)
 
-        def wire_far(call) -> None:
+        def wire_far(call: LoopCall) -> None:
             self.tone.startTransmit(loop.audio_media(call))
 
         loop.accounts["agent"].on_media = wire_agent
-        self.far = loop.new_call(loop.accounts["far"])
+        self.far: LoopCall | None = LoopCall(loop, loop.accounts["far"])
         self.far.on_media = wire_far
         self.far.makeCall(f"sip:agent@127.0.0.1:{loop.port}", pj.CallOpParam(True))
         loop.wait_until(lambda: len(loop.calls) == 2, what="incoming call")
-        self.agent = loop.calls[1]
+        self.agent: LoopCall | None = loop.calls[1]
         loop.wait_until(
             lambda: self.far.getInfo().state == pj.PJSIP_INV_STATE_CONFIRMED, what="call confirmed"
         )
@@ -85,7 +87,7 @@ class Conversation:
     def far_end_hears(self, seconds: float) -> np.ndarray:
         """Record what reaches the far end for `seconds`."""
         path = self.workdir / "far.wav"
-        self.recorder = self.loop.pj.AudioMediaRecorder()
+        self.recorder = pj.AudioMediaRecorder()
         self.recorder.createRecorder(str(path))
         self.loop.audio_media(self.far).startTransmit(self.recorder)
         self.loop.pump(seconds)
@@ -96,8 +98,9 @@ class Conversation:
         return samples
 
     def close(self) -> None:
-        self.loop.hangup_all()
+        self.far = self.agent = None
         self.loop.accounts["agent"].on_media = None
+        self.loop.hangup_all()
         self.tone = None
 
 
