@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         for code, native_name in i18n.LANGUAGES.items():
             action = QAction(native_name, self, checkable=True)
             action.setData(code)
+            action.setProperty("dataText", True)  # each language is named in its own script
             action.setChecked(code == i18n.current_language())
             action.triggered.connect(lambda _checked=False, lang=code: self.switch_language(lang))
             self.language_group.addAction(action)
