@@ -35,6 +35,9 @@ class Ticket(IdMixin, CompanyScoped, Base):
     status: Mapped[str] = mapped_column(String(20))
     status_category: Mapped[str] = mapped_column(String(10))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The service sets the next version itself (every action bumps it, even one that changes no
+    # other column); SQLAlchemy adds "WHERE version = <old>" so a concurrent change fails.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     # registration (服务登记)
     source_channel: Mapped[str] = mapped_column(String(16))  # 信息来源 / 来源渠道

@@ -1,0 +1,1 @@
+"""Demo data: a water group with two companies, their people, customers and tickets."""

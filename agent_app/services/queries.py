@@ -1,0 +1,307 @@
+"""Ticket lists: every query condition of seed 004 §5.2.1–5.2.2 and seed 000 §3.3.8, the folders
+of the ticket tree with their counts, and keyset paging that costs the same at any depth."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
+from sqlalchemy.orm import aliased
+
+from agent_app.domain.errors import PermissionDenied, ValidationError
+from agent_app.domain.workflow import workflow_for
+from agent_app.services.actor import Actor
+from agent_app.services.clock import Clock
+from agent_app.services.models import (
+    Company,
+    DispatchTarget,
+    Engineer,
+    ServiceCategory,
+    Ticket,
+    TicketHistory,
+    TicketLink,
+    User,
+)
+from agent_app.services.search import contains
+from agent_app.services.tickets.access import visible
+from agent_app.services.uow import UnitOfWorkFactory
+
+MAX_PAGE = 500
+FOLDERS = ("my_pending", "my_processed", "my_applications", "all")
+CATEGORY_KINDS = ("consult", "business", "fault", "complaint", "other")
+
+
+@dataclass
+class TicketQuery:
+    """Every condition is optional; text conditions match substrings (模糊查询)."""
+
+    folder: str = "all"  # my_pending | my_processed | my_applications | all | kind:<category kind>
+    number: str | None = None
+    registered_from: datetime | None = None
+    registered_to: datetime | None = None
+    address: str | None = None
+    description: str | None = None
+    source_channel: str | None = None
+    status: str | None = None  # a state code, or a category: new / open / pending / closed
+    handler_id: int | None = None  # 处理人 (current)
+    registrar_id: int | None = None
+    dispatcher_id: int | None = None
+    callback_result: str | None = None
+    urgency: str | None = None
+    category_l1_id: int | None = None
+    category_l2_id: int | None = None
+    category_id: int | None = None  # level 3
+    related_number: str | None = None  # 关联单号
+    leftover: str | None = None  # 遗留事项
+    wechat_closed: bool | None = None  # 结束微厅工单
+    caller_phone: str | None = None
+    ticket_type: str | None = None
+    customer_name: str | None = None
+    product_line: str | None = None
+    device_sn: str | None = None
+    engineer_id: int | None = None
+    area_id: int | None = None
+    overdue: bool | None = None
+    sort: str = "registered_at"
+    descending: bool = True
+
+    def is_empty(self) -> bool:
+        defaults = TicketQuery()
+        return all(getattr(self, f.name) == getattr(defaults, f.name) for f in fields(self) if f.name != "folder")
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    """One line of the ticket list: the columns of seed 004 §5.2."""
+
+    id: int
+    version: int
+    number: str
+    ticket_type: str
+    registered_at: datetime
+    category: str | None
+    status: str
+    status_label: str
+    caller_phone: str | None
+    company: str
+    urgency: str
+    current_handler: str | None
+    address: str | None
+    due_at: datetime | None
+    extend_count: int
+    urge_count: int
+    overdue_days: int
+    leftover: str | None
+    callback_result: str | None
+    source_channel: str
+    description: str
+    final_handler: str | None
+    registrar: str | None
+    dispatcher: str | None
+    contact_name: str | None
+    contact_phone: str | None
+    product_line: str | None
+    device_sn: str | None
+    engineer: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[TicketRow]
+    next_cursor: tuple[Any, int] | None  # pass as `after` for the next page
+
+
+SORTABLE = {
+    "registered_at": Ticket.registered_at,
+    "number": Ticket.number,
+    "status": Ticket.status,
+    "urgency": Ticket.urgency,
+    "urge_count": Ticket.urge_count,
+    "extend_count": Ticket.extend_count,
+}
+
+
+def overdue_days(due_at: datetime | None, closed_at: datetime | None, now: datetime) -> int:
+    """逾期天数: started days past the deadline (until closing, or until now while open)."""
+    if due_at is None:
+        return 0
+    late = ((closed_at or now) - due_at).total_seconds()
+    return max(0, math.ceil(late / 86400))
+
+
+class QueryService:
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    # --- conditions -------------------------------------------------------------------------
+
+    def _folder(self, actor: Actor, folder: str) -> list[Any]:
+        me = actor.user_id
+        if folder == "all":
+            if not actor.can("ticket.view_all") and actor.provider_id is None:
+                raise PermissionDenied("permission_denied", permission="查看所有工单")
+            return []
+        if folder == "my_applications":
+            return [Ticket.registrar_id == me]
+        if folder == "my_processed":
+            return [exists().where(TicketHistory.ticket_id == Ticket.id, TicketHistory.actor_id == me,
+                                   TicketHistory.action != "register")]
+        if folder == "my_pending":
+            mine = [Ticket.current_handler_id == me]
+            targets = select(DispatchTarget.id).where(DispatchTarget.company_id == actor.company_id, or_(
+                DispatchTarget.user_id == me,
+                and_(DispatchTarget.department_id.is_not(None), DispatchTarget.department_id == actor.department_id),
+                DispatchTarget.group_id.in_(actor.group_ids or [-1])))
+            mine.append(and_(Ticket.status == "dispatched", Ticket.dispatch_target_id.in_(targets)))
+            if actor.can("ticket.dispatch"):
+                mine.append(and_(Ticket.ticket_type == "hotline", Ticket.status == "registered",
+                                 Ticket.current_handler_id.is_(None)))
+            if actor.can("ticket.callback"):
+                mine.append(and_(Ticket.ticket_type == "hotline", Ticket.status.in_(("handled", "visited"))))
+            if actor.can("workorder.assign"):
+                mine.append(Ticket.status == "unprocessed")
+            return [Ticket.status_category != "closed", or_(*mine)]
+        if folder.startswith("kind:") and folder[5:] in CATEGORY_KINDS:
+            if not actor.can("ticket.view_all"):
+                raise PermissionDenied("permission_denied", permission="查看所有工单")
+            kinds = select(ServiceCategory.id).where(ServiceCategory.company_id == actor.company_id,
+                                                     ServiceCategory.level == 1, ServiceCategory.kind == folder[5:])
+            return [Ticket.category_l1_id.in_(kinds)]
+        raise ValidationError("invalid_choice", field="folder", value=folder)
+
+    def _conditions(self, actor: Actor, q: TicketQuery, dialect: str) -> list[Any]:
+        c = self._folder(actor, q.folder)
+        equal = {
+            "source_channel": Ticket.source_channel, "handler_id": Ticket.current_handler_id,
+            "registrar_id": Ticket.registrar_id, "dispatcher_id": Ticket.dispatcher_id,
+            "callback_result": Ticket.callback_result, "urgency": Ticket.urgency,
+            "category_l1_id": Ticket.category_l1_id, "category_l2_id": Ticket.category_l2_id,
+            "category_id": Ticket.category_id, "ticket_type": Ticket.ticket_type,
+            "product_line": Ticket.product_line, "engineer_id": Ticket.engineer_id, "area_id": Ticket.area_id,
+            "wechat_closed": Ticket.wechat_closed,
+        }
+        for name, column in equal.items():
+            value = getattr(q, name)
+            if value is not None and value != "":
+                c.append(column == value)
+        if q.status:
+            if q.status in ("new", "open", "pending", "closed"):
+                c.append(Ticket.status_category == q.status)
+            else:
+                c.append(Ticket.status == q.status)
+        if q.registered_from:
+            c.append(Ticket.registered_at >= q.registered_from)
+        if q.registered_to:
+            c.append(Ticket.registered_at < q.registered_to)
+        if q.number:
+            c.append(Ticket.number.contains(q.number.strip(), autoescape=True))
+        for name in ("address", "description"):
+            keyword = (getattr(q, name) or "").strip()
+            if keyword:
+                c.append(contains(name, keyword, dialect))
+        if q.leftover:
+            c.append(Ticket.leftover.contains(q.leftover.strip(), autoescape=True))
+        if q.customer_name:
+            c.append(Ticket.customer_name.contains(q.customer_name.strip(), autoescape=True))
+        if q.device_sn:
+            c.append(Ticket.device_sn.contains(q.device_sn.strip(), autoescape=True))
+        if q.caller_phone:
+            digits = "".join(ch for ch in q.caller_phone if ch.isdigit())
+            if digits:
+                c.append(or_(Ticket.caller_phone_key.contains(digits), Ticket.contact_phone.contains(digits)))
+        if q.related_number:
+            other = aliased(Ticket)
+            c.append(exists().where(TicketLink.ticket_id == Ticket.id, TicketLink.other_id == other.id,
+                                    other.number.contains(q.related_number.strip(), autoescape=True)))
+        if q.overdue is True:
+            c.append(and_(Ticket.due_at.is_not(None), or_(
+                and_(Ticket.closed_at.is_(None), Ticket.due_at < self._clock()), Ticket.closed_at > Ticket.due_at)))
+        return c
+
+    # --- lists ------------------------------------------------------------------------------
+
+    def _select(self) -> Select:
+        handler, final, registrar, dispatcher = (aliased(User) for _ in range(4))
+        leaf = aliased(ServiceCategory)
+        return (
+            select(Ticket, leaf.name.label("category"), Company.name.label("company"),
+                   handler.name.label("handler"), final.name.label("final"), registrar.name.label("registrar"),
+                   dispatcher.name.label("dispatcher"), Engineer.name.label("engineer"))
+            .join(Company, Company.id == Ticket.company_id)
+            .outerjoin(leaf, leaf.id == Ticket.category_id)
+            .outerjoin(handler, handler.id == Ticket.current_handler_id)
+            .outerjoin(final, final.id == Ticket.final_handler_id)
+            .outerjoin(registrar, registrar.id == Ticket.registrar_id)
+            .outerjoin(dispatcher, dispatcher.id == Ticket.dispatcher_id)
+            .outerjoin(Engineer, Engineer.id == Ticket.engineer_id)
+        )
+
+    def page(self, actor: Actor, query: TicketQuery, after: tuple[Any, int] | None = None, limit: int = 50,
+             offset: int = 0) -> Page:
+        """One page of tickets. `after` (the previous page's `next_cursor`) pages by keyset;
+        `offset` serves a jump to page N (costlier at depth)."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
+            raise ValidationError("page_size_range", field="page_size", max=MAX_PAGE)
+        sort_column = SORTABLE.get(query.sort)
+        if sort_column is None:
+            raise ValidationError("invalid_choice", field="sort", value=query.sort)
+        now = self._clock()
+        with self._uow() as uow:
+            dialect = uow.session.get_bind().dialect.name
+            statement = visible(actor, self._select()).where(*self._conditions(actor, query, dialect))
+            key = tuple_(sort_column, Ticket.id)
+            if after is not None:
+                statement = statement.where(key < tuple_(*after) if query.descending else key > tuple_(*after))
+            order = (sort_column.desc(), Ticket.id.desc()) if query.descending else (sort_column.asc(), Ticket.id.asc())
+            statement = statement.order_by(*order).limit(limit + 1)
+            if offset and after is None:
+                statement = statement.offset(offset)
+            result = uow.session.execute(statement).all()
+        rows = [self._row(r, now) for r in result[:limit]]
+        next_cursor = None
+        if len(result) > limit:
+            last = result[limit - 1].Ticket
+            next_cursor = (getattr(last, query.sort), last.id)
+        return Page(rows, next_cursor)
+
+    def count(self, actor: Actor, query: TicketQuery) -> int:
+        with self._uow() as uow:
+            dialect = uow.session.get_bind().dialect.name
+            statement = visible(actor, select(func.count(Ticket.id))).where(*self._conditions(actor, query, dialect))
+            return int(uow.session.scalar(statement) or 0)
+
+    def tree_counts(self, actor: Actor) -> dict[str, int]:
+        """Counts for the ticket tree: my folders always; all and per category kind with ticket.view_all."""
+        counts: dict[str, int] = {}
+        folders = ["my_pending", "my_processed", "my_applications"]
+        if actor.can("ticket.view_all") or actor.provider_id is not None:
+            folders.append("all")
+        for folder in folders:
+            counts[folder] = self.count(actor, TicketQuery(folder=folder))
+        if actor.can("ticket.view_all"):
+            with self._uow() as uow:
+                l1 = aliased(ServiceCategory)
+                statement = visible(actor, select(l1.kind, func.count(Ticket.id))
+                                    .join(l1, l1.id == Ticket.category_l1_id)).group_by(l1.kind)
+                by_kind = dict(uow.session.execute(statement).all())
+            for kind in CATEGORY_KINDS:
+                counts[f"kind:{kind}"] = int(by_kind.get(kind, 0))
+        return counts
+
+    @staticmethod
+    def _row(r: Any, now: datetime) -> TicketRow:
+        t: Ticket = r.Ticket
+        return TicketRow(
+            id=t.id, version=t.version, number=t.number, ticket_type=t.ticket_type, registered_at=t.registered_at,
+            category=r.category, status=t.status, status_label=workflow_for(t.ticket_type).state(t.status).zh,
+            caller_phone=t.caller_phone, company=r.company, urgency=t.urgency, current_handler=r.handler,
+            address=t.address, due_at=t.due_at, extend_count=t.extend_count, urge_count=t.urge_count,
+            overdue_days=overdue_days(t.due_at, t.closed_at, now), leftover=t.leftover,
+            callback_result=t.callback_result, source_channel=t.source_channel, description=t.description,
+            final_handler=r.final, registrar=r.registrar, dispatcher=r.dispatcher, contact_name=t.contact_name,
+            contact_phone=t.contact_phone, product_line=t.product_line, device_sn=t.device_sn, engineer=r.engineer,
+        )

@@ -1,0 +1,1 @@
+"""Tickets: registration, workflow actions, attachments and the detail view."""

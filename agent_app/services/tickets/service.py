@@ -1,0 +1,176 @@
+"""TicketService: registration, workflow actions, attachments, scheduled resumption."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from agent_app.domain.errors import ConflictError, NotFound, PermissionDenied
+from agent_app.domain.workflow import allowed_actions, check, workflow_for
+from agent_app.domain.workflow.definitions import ACTIONS
+from agent_app.services.actor import Actor
+from agent_app.services.clock import Clock
+from agent_app.services.models import Attachment, AttachmentContent, Suspension, Ticket, TicketHistory
+from agent_app.services.permissions import require
+from agent_app.services.tickets import attachments as files
+from agent_app.services.tickets.access import load_ticket
+from agent_app.services.tickets.detail import TicketDetail, load_detail
+from agent_app.services.tickets.effects import EFFECTS, EffectContext
+from agent_app.services.tickets.registration import RegistrationForm, WorkOrderForm, create_work_order, register
+from agent_app.services.tickets.views import dict_codes, engineer_fact, static_facts, ticket_view
+from agent_app.services.uow import UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class TicketRef:
+    id: int
+    number: str
+    status: str
+    version: int
+
+
+def _ref(ticket: Ticket) -> TicketRef:
+    return TicketRef(ticket.id, ticket.number, ticket.status, ticket.version)
+
+
+def _history_detail(params: dict[str, Any], notes: dict[str, Any]) -> str | None:
+    shown = {k: v for k, v in params.items() if k not in ("opinion", "attachments")}
+    shown.update(notes)
+    return json.dumps(shown, ensure_ascii=False, default=str) if shown else None
+
+
+class TicketService:
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    # --- creating ---------------------------------------------------------------------------
+
+    def register(self, actor: Actor, form: RegistrationForm) -> TicketRef:
+        """服务登记: validate the form and create a hotline ticket; the registrar is its 派单人."""
+        require(actor, "ticket.register")
+        with self._uow() as uow:
+            ticket = register(uow.session, actor, form, self._clock())
+            uow.commit()
+            return _ref(ticket)
+
+    def create_work_order(self, actor: Actor, form: WorkOrderForm) -> TicketRef:
+        require(actor, "workorder.create")
+        with self._uow() as uow:
+            ticket = create_work_order(uow.session, actor, form, self._clock())
+            uow.commit()
+            return _ref(ticket)
+
+    # --- the workflow -----------------------------------------------------------------------
+
+    def allowed_actions(self, actor: Actor, ticket_id: int) -> list[str]:
+        with self._uow() as uow:
+            ticket = load_ticket(uow.session, actor, ticket_id)
+            facts = static_facts(uow.session, ticket, actor)
+            return allowed_actions(workflow_for(ticket.ticket_type), ticket_view(uow.session, ticket), actor, facts)
+
+    def perform(self, actor: Actor, ticket_id: int, action: str, expected_version: int, **params: Any) -> TicketRef:
+        """Carry out `action` if the ticket is still at `expected_version`; else ConflictError.
+
+        State change, effects, attachments and the history row commit together or not at all.
+        """
+        with self._uow() as uow:
+            ticket = load_ticket(uow.session, actor, ticket_id)
+            number = ticket.number
+            try:
+                self._apply(uow.session, ticket, actor, action, expected_version, params)
+                uow.commit()
+            except StaleDataError:
+                raise ConflictError("conflict", number=number) from None
+            return _ref(ticket)
+
+    def _apply(self, session, ticket: Ticket, actor: Actor | None, action: str, expected_version: int,  # noqa: ANN001
+               params: dict[str, Any]) -> TicketHistory:
+        if ticket.version != expected_version:
+            raise ConflictError("conflict", number=ticket.number)
+        now = self._clock()
+        workflow = workflow_for(ticket.ticket_type)
+        uploads = [files.check_upload(u) for u in params.get("attachments") or ()]
+        facts = static_facts(session, ticket, actor)
+        facts["new_attachment_kinds"] = {u.kind for u in uploads}
+        if "engineer_id" in params:
+            facts["engineer"] = engineer_fact(session, ticket, params["engineer_id"], now)
+        if action == "callback":
+            facts["callback_results"] = dict_codes(session, ticket.company_id, "callback_result")
+        if action == "close_order":
+            facts["root_causes"] = dict_codes(session, ticket.company_id, "root_cause")
+        transition = check(workflow, ticket_view(session, ticket), actor, action, params, facts)
+        previous = ticket.status
+        ctx = EffectContext(session, ticket, actor, params, now, facts)
+        for name in transition.effects:
+            EFFECTS[name](ctx)
+        if transition.target is not None:
+            ticket.status = transition.target
+            ticket.status_category = workflow.state(transition.target).category.value
+        ticket.version += 1
+        last_at = session.scalar(select(func.max(TicketHistory.at)).where(TicketHistory.ticket_id == ticket.id))
+        history = TicketHistory(
+            company_id=ticket.company_id, ticket_id=ticket.id, at=now, action=action,
+            actor_id=actor.user_id if actor else None, actor_name=actor.name if actor else "系统",
+            actor_phone=actor.mobile if actor else None, from_status=previous, to_status=ticket.status,
+            opinion=params.get("opinion"), detail=_history_detail(dict(params), ctx.notes),
+            elapsed_seconds=int((now - last_at).total_seconds()) if last_at else 0,
+        )
+        session.add(history)
+        session.flush()  # the versioned UPDATE runs here: a concurrent change raises StaleDataError
+        for upload in uploads:
+            files.store(session, ticket, upload, actor.user_id if actor else None, history.id)
+        return history
+
+    def detail(self, actor: Actor, ticket_id: int) -> TicketDetail:
+        with self._uow() as uow:
+            return load_detail(uow.session, actor, ticket_id)
+
+    # --- attachments ------------------------------------------------------------------------
+
+    def add_attachment(self, actor: Actor, ticket_id: int, expected_version: int, upload: files.Upload,
+                       opinion: str | None = None) -> TicketRef:
+        return self.perform(actor, ticket_id, "attach", expected_version, attachments=[upload], opinion=opinion)
+
+    def attachment_content(self, actor: Actor, attachment_id: int) -> tuple[Attachment, bytes]:
+        with self._uow() as uow:
+            attachment = uow.session.get(Attachment, attachment_id)
+            if attachment is None:
+                raise NotFound("not_found", what="attachment")
+            load_ticket(uow.session, actor, attachment.ticket_id)  # tenancy and provider scope
+            content = uow.session.get(AttachmentContent, attachment.sha256)
+            return attachment, content.data
+
+    # --- scheduled work ---------------------------------------------------------------------
+
+    def resume_due_suspensions(self) -> list[str]:
+        """End every suspension whose end has passed (the scheduler calls this); the ticket numbers resumed."""
+        now = self._clock()
+        resumed: list[str] = []
+        with self._uow() as uow:
+            due = uow.session.execute(
+                select(Suspension.ticket_id).join(Ticket, Ticket.id == Suspension.ticket_id)
+                .where(Suspension.ended_at.is_(None), Suspension.end <= now, Ticket.status == "suspended")
+                .distinct()).scalars().all()
+            ticket_ids = list(due)
+        for ticket_id in ticket_ids:
+            with self._uow() as uow:
+                ticket = uow.session.get(Ticket, ticket_id)
+                try:
+                    self._apply(uow.session, ticket, None, "resume", ticket.version, {"opinion": "挂起到期，自动结束挂起"})
+                    uow.commit()
+                    resumed.append(ticket.number)
+                except (StaleDataError, ConflictError):
+                    continue  # someone resumed it by hand meanwhile
+        return resumed
+
+    def action_label(self, action: str, lang: str = "zh_CN") -> str:
+        a = ACTIONS.get(action)
+        if a is None:
+            raise PermissionDenied("permission_denied", permission=action)
+        return a.en if lang.startswith("en") else a.zh
