@@ -7,8 +7,10 @@ from sqlalchemy import Engine
 from agent_app.services.auth import AuthService
 from agent_app.services.catalog import CatalogService
 from agent_app.services.clock import Clock, system_clock
+from agent_app.services.customers import CustomerService
 from agent_app.services.database import create_db_engine
 from agent_app.services.lookup import LookupService
+from agent_app.services.notes import NoteService
 from agent_app.services.queries import QueryService
 from agent_app.services.tickets.service import TicketService
 from agent_app.services.uow import UnitOfWorkFactory
@@ -26,6 +28,8 @@ class Services:
         self.lookup = LookupService(self.uow, clock)
         self.queries = QueryService(self.uow, clock)
         self.catalog = CatalogService(self.uow)
+        self.customers = CustomerService(self.uow)
+        self.notes = NoteService(self.uow, clock)
 
     @classmethod
     def open(cls, url: str | None = None, clock: Clock = system_clock) -> Services:

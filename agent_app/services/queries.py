@@ -274,6 +274,21 @@ class QueryService:
             statement = visible(actor, select(func.count(Ticket.id))).where(*self._conditions(actor, query, dialect))
             return int(uow.session.scalar(statement) or 0)
 
+    def similar_by_address(self, actor: Actor, keyword: str, limit: int = 20) -> list[TicketRow]:
+        """Tickets at addresses containing `keyword`, newest first: possible duplicates while
+        registering (any user who may register sees them, not only those who see all tickets)."""
+        if not actor.can("ticket.register") and not actor.can("ticket.view_all"):
+            raise PermissionDenied("permission_denied", permission="服务登记")
+        keyword = (keyword or "").strip()
+        if not keyword:
+            raise ValidationError("required", field="address")
+        now = self._clock()
+        with self._uow() as uow:
+            dialect = uow.session.get_bind().dialect.name
+            statement = (visible(actor, self._select()).where(contains("address", keyword, dialect))
+                         .order_by(Ticket.registered_at.desc(), Ticket.id.desc()).limit(min(limit, 100)))
+            return [self._row(r, now) for r in uow.session.execute(statement).all()]
+
     def tree_counts(self, actor: Actor) -> dict[str, int]:
         """Counts for the ticket tree: my folders always; all and per category kind with ticket.view_all."""
         counts: dict[str, int] = {}
