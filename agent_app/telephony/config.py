@@ -54,6 +54,7 @@ class EngineConfig:
     """Engine-wide behaviour."""
 
     sip_port: int = 0  # 0: any free port
+    max_calls: int = 16  # pjsua's default of 4 is one attended transfer with a monitor call
     ivr_header: str = "X-IVR-Trail"
     auto_answer: bool = False
     record_calls: bool = False

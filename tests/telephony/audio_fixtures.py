@@ -94,6 +94,11 @@ class PulseServer:
         self.players.append(player)
         return player
 
+    def stop(self) -> None:
+        self.stop_players()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
     def stop_players(self) -> None:
         for player in self.players:
             player.terminate()
@@ -113,7 +118,8 @@ def _properties(kind: str, description: str) -> str:
     return f"""{kind}_properties='device.description=\"{description}\"'"""
 
 
-def _start_pulse(runtime: Path) -> PulseServer:
+def start_pulse(runtime: Path) -> PulseServer:
+    """A PulseAudio daemon with no devices, private to `runtime` (also used by bench/)."""
     socket = runtime / "native"
     env = {**os.environ, "HOME": str(runtime), "XDG_RUNTIME_DIR": str(runtime),
            "PULSE_RUNTIME_PATH": str(runtime), "PULSE_SERVER": f"unix:{socket}"}
@@ -130,18 +136,23 @@ def _start_pulse(runtime: Path) -> PulseServer:
         if process.poll() is not None:
             raise RuntimeError((runtime / "pulseaudio.log").read_text(errors="replace"))
         if socket.exists() and subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
-            break
+            return server
         time.sleep(0.025)
-    else:
-        raise RuntimeError("pulseaudio did not answer within 5 s")
+    server.stop()
+    raise RuntimeError("pulseaudio did not answer within 5 s")
+
+
+def null_sink(server: PulseServer, sink: str, description: str, *args: str) -> None:
+    server.pactl("load-module", "module-null-sink", f"sink_name={sink}", _properties("sink", description), *args)
+
+
+def _create_headset(server: PulseServer) -> None:
     for sink, name in ((SPEAKER, SPEAKER_NAME), (MIC_FEED, "Headset Mic Feed"), (RINGER, RINGER_NAME)):
-        server.pactl("load-module", "module-null-sink", f"sink_name={sink}",
-                     _properties("sink", name))
+        null_sink(server, sink, name)
     server.pactl("load-module", "module-remap-source", f"master={MIC_FEED}.monitor", f"source_name={MIC}",
                  _properties("source", MIC_NAME))
     server.pactl("set-default-sink", SPEAKER)
     server.pactl("set-default-source", MIC)
-    return server
 
 
 @pytest.fixture(scope="session")
@@ -151,15 +162,18 @@ def pulse() -> Iterator[PulseServer]:
         _unavailable("apt-get install pulseaudio pulseaudio-utils")
     runtime = Path(tempfile.mkdtemp(prefix="agent-desk-pulse-"))
     try:
-        server = _start_pulse(runtime)
+        server = start_pulse(runtime)
     except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
         _unavailable(str(exc))
+    try:
+        _create_headset(server)
+    except subprocess.CalledProcessError as exc:
+        server.stop()
+        _unavailable(f"{exc}: {exc.stderr}")
     saved = os.environ.get("PULSE_SERVER")
     os.environ["PULSE_SERVER"] = server.env["PULSE_SERVER"]
     yield server
-    server.stop_players()
-    server.process.terminate()
-    server.process.wait(timeout=10)
+    server.stop()
     if saved is None:
         os.environ.pop("PULSE_SERVER", None)
     else:

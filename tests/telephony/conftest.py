@@ -6,9 +6,12 @@ milliseconds) so that its log only holds that test's requests.
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -254,3 +257,56 @@ def wait_sipp(events: Recorder, run: Sipp, timeout: float = 15.0) -> None:
     """Poll the engine until SIPp exits, then check that its scenario passed."""
     events.wait_until(run.finished, timeout, "SIPp to finish")
     assert run.returncode == 0, run.report()
+
+
+
+class PhoneProcess:
+    """Other people's phones: registered pjsua2 accounts in a separate process (peers/pjsua_phone.py)."""
+
+    def __init__(self, kamailio: Kamailio, users: list[str]) -> None:
+        accounts = [f"{user}:{USERS[user]}" for user in users]
+        self._process = subprocess.Popen(
+            [sys.executable, str(PEERS / "pjsua_phone.py"), kamailio.address, DOMAIN, *accounts],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        self.events: list[dict[str, Any]] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            if line.startswith("{"):
+                self.events.append(json.loads(line))
+
+    def send(self, command: str) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.write(command + "\n")
+        self._process.stdin.flush()
+
+    def dial(self, user: str, uri: str) -> None:
+        self.send(f"dial {user} {uri}")
+
+    def seen(self, **match: Any) -> list[dict[str, Any]]:
+        return [e for e in list(self.events) if all(e.get(k) == v for k, v in match.items())]
+
+    def registered(self, user: str) -> bool:
+        return any(e["code"] == 200 and e["expires"] > 0 for e in self.seen(ev="reg", user=user))
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self.send("quit")
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+
+
+@pytest.fixture()
+def phones(events: Recorder, kamailio: Kamailio) -> Iterator[PhoneProcess]:
+    """Registered phones 1002 (the customer) and 1003 (a colleague), auto-answering."""
+    process = PhoneProcess(kamailio, ["1002", "1003"])
+    events.wait_until(lambda: process.registered("1002") and process.registered("1003"), what="the phones")
+    yield process
+    process.close()
