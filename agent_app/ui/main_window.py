@@ -44,7 +44,6 @@ class MainWindow(QMainWindow):
             page for page in pages if session.actor.can(page.permission)
         ]
         self._widgets: dict[str, QWidget] = {}
-        self._signing_out = False
         self._build(ping_interval_ms)
         self._build_menus()
         self.retranslate()
@@ -174,7 +173,9 @@ class MainWindow(QMainWindow):
         store.sync()
 
     def sign_out(self) -> None:
-        self._signing_out = True
+        # The sign-in window appears first, so that closing this one is not the last window
+        # closing (which would quit the application).
+        self.signed_out.emit()
         self.close()
 
     def show_about(self) -> None:
@@ -189,8 +190,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_layout()
         super().closeEvent(event)
-        if self._signing_out:
-            self.signed_out.emit()
 
     # -- layout per user -------------------------------------------------------------------
     def _key(self, name: str) -> str:

@@ -69,7 +69,6 @@ class OpsRunner(QObject):
     """Owns the worker pool and the app-wide `changed` signal."""
 
     changed = Signal(object)  # frozenset[str] of what changed, e.g. {"tickets"}
-    busy_changed = Signal(bool)
 
     def __init__(self, max_threads: int = 4, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,14 +86,10 @@ class OpsRunner(QObject):
         def deliver(outcome: _Outcome, result: Any, error: Exception | None) -> None:
             self._pending.discard(outcome)
             outcome.deleteLater()
-            if not self._pending:
-                self.busy_changed.emit(False)
             done(result, error)
 
         outcome = _Outcome(deliver)
         self._pending.add(outcome)
-        if len(self._pending) == 1:
-            self.busy_changed.emit(True)
         self._pool.start(_Job(work, outcome))
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:

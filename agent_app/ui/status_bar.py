@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from agent_app.ui.ops import QueryOp
@@ -14,6 +14,7 @@ from agent_app.ui.session import Session
 CONNECTED_INTERVAL_MS = 30_000
 # After a failed ping, try again sooner so that the bar turns green soon after the network is back.
 DISCONNECTED_INTERVAL_MS = 5_000
+MAX_LOCATION_PX = 360  # a long file path is elided in the middle; the tooltip has all of it
 
 
 def ping(services: Any) -> None:
@@ -84,7 +85,8 @@ class SessionStatusBar(QStatusBar):
         self.database_kind_label.setText(
             self.tr("Embedded database") if database.embedded else self.tr("Shared database")
         )
-        self.database_label.setText(database.where)
+        self.database_label.setText(self.database_label.fontMetrics().elidedText(
+            database.where, Qt.TextElideMode.ElideMiddle, MAX_LOCATION_PX))
         self.database_label.setToolTip(database.where)
         self.connection_label.setText(self.tr("Connected") if self._connected else self.tr("Disconnected"))
         self.connection_label.setProperty("state", "ok" if self._connected else "down")

@@ -22,7 +22,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+182"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+184"/>
         <source>About Agent Desk</source>
         <translation>关于客服坐席系统</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>&lt;b&gt;客服坐席系统&lt;/b&gt; %1&lt;br&gt;水务、燃气客户服务热线。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Agent Desk</source>
         <translation>客服坐席系统</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>SessionStatusBar</name>
     <message>
-        <location filename="../../agent_app/ui/status_bar.py" line="+85"/>
+        <location filename="../../agent_app/ui/status_bar.py" line="+86"/>
         <source>Embedded database</source>
         <translation>嵌入式数据库</translation>
     </message>
@@ -85,7 +85,7 @@
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../agent_app/ui/sign_in/window.py" line="+222"/>
+        <location filename="../../agent_app/ui/sign_in/window.py" line="+221"/>
         <source>Please enter your account and password.</source>
         <translation>请输入账号和密码。</translation>
     </message>
