@@ -33,10 +33,6 @@ AGENT = "1001"
 
 E = TypeVar("E")
 
-if not (shutil.which("kamailio") and shutil.which("sipp")):
-    pytest.skip("kamailio and sipp are needed (apt-get install kamailio sip-tester)", allow_module_level=True)
-
-
 def free_port() -> int:
     """A port free for both UDP and TCP on 127.0.0.1."""
     for _ in range(50):
@@ -107,6 +103,8 @@ class Kamailio:
 
 @pytest.fixture()
 def kamailio(tmp_path: Path) -> Iterator[Kamailio]:
+    if not (shutil.which("kamailio") and shutil.which("sipp")):
+        pytest.skip("kamailio and sipp are needed (apt-get install kamailio sip-tester)")
     server = Kamailio(tmp_path, USERS)
     server.start()
     yield server
