@@ -7,9 +7,9 @@ the device streams on their own Qt thread:
     (calls) → PlaybackPort → playback DriftBuffer → QAudioSink → headset speaker
     RingTone → QAudioSink → ringing device (opened only while ringing)
 
-Delay bound: each DriftBuffer is held near `target_ms` (default 40 ms) and never exceeds `max_ms`
-(default 120 ms); see drift_buffer.py. The device buffers add `device_buffer_ms` (default 20 ms)
-each plus what the OS audio server keeps.
+Delay bound: each DriftBuffer keeps its low-water mark at `target_ms` (default 20 ms) and never
+holds more than `max_ms` (default 120 ms); see drift_buffer.py. The device buffers add
+`device_buffer_ms` (default 20 ms) each, plus what the OS audio server keeps.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class DeviceAudioBridge:
         playback_device: str | None,
         ring_device: str | None,
         clock_rate: int = 16000,
-        target_ms: float = 40.0,
+        target_ms: float = 20.0,
         max_ms: float = 120.0,
         device_buffer_ms: int = 20,
     ) -> None:

@@ -2,23 +2,25 @@
 
 The headset runs on the sound card's crystal, pjsua2's conference bridge on the system timer. Two
 clocks a few hundred ppm apart make a plain queue grow (the delay creeps up) or run dry (clicks).
-`DriftBuffer` keeps the queued audio near `target_ms`:
+Both sides also move audio in bursts (pjsua2 20 ms frames, the device its period), so the fill
+level is a saw-tooth; what matters is its low-water mark, the audio that was never needed.
 
-* Slow drift: the fill level is smoothed over about half a second; when the smoothed level is
-  more than `slack_ms` above (below) the target, one sample is dropped (repeated) in the next
-  read, at most once per `adjust_every_ms` of audio read. With the defaults that is a speed change
-  of at most 1/320 (0.3 %) at 16 kHz, inaudible, and it follows clock differences of up to
-  3000 ppm; real sound cards are within about 100 ppm.
+`DriftBuffer` holds the low-water mark (lowest fill after a read, over `window_ms`) at `target_ms`:
+
+* Slow drift: low-water mark more than `slack_ms` above (below) the target → one sample is dropped
+  (repeated, by stretching the block that is read) at most once per `adjust_every_ms` of audio.
+  With the defaults that is at most 1/320 (0.3 %) at 16 kHz, inaudible, and follows clock
+  differences up to 3000 ppm; real sound cards are within about 100 ppm.
+* Excess: a low-water mark more than `cut_ms` above the target (after start-up, or a stall of
+  the reader) is cut at once, oldest audio first: a short glitch instead of seconds of extra delay.
 * Hard bound: the queue never holds more than `max_ms`. A write that would exceed it first drops
-  the oldest audio down to the target (a stall of the reader, e.g. a frozen device, cannot build up
-  a delay).
+  the oldest audio down to the target.
 * Underrun: a read that finds too little is padded with silence and the buffer re-primes: it
-  answers silence until `target_ms` is queued again.
+  answers silence until `target_ms` plus one read is queued again.
 
+So the delay a DriftBuffer adds is about target + the writer's burst size, never more than `max_ms`.
 Thread-safe: one writer thread and one reader thread (the device thread and pjsua2's media thread).
 """
-
-from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
@@ -42,22 +44,29 @@ class DriftBuffer:
     def __init__(
         self,
         clock_rate: int,
-        target_ms: float = 40.0,
+        target_ms: float = 20.0,
         max_ms: float = 120.0,
-        slack_ms: float = 10.0,
+        slack_ms: float = 5.0,
+        cut_ms: float = 40.0,
+        window_ms: float = 500.0,
         adjust_every_ms: float = 20.0,
     ) -> None:
         if not 0 < target_ms < max_ms:
             raise ValueError("need 0 < target_ms < max_ms")
+        per_ms = clock_rate / 1000
         self.clock_rate = clock_rate
-        self.target = int(clock_rate * target_ms / 1000)
-        self.capacity = int(clock_rate * max_ms / 1000)
-        self._slack = int(clock_rate * slack_ms / 1000)
-        self._adjust_every = int(clock_rate * adjust_every_ms / 1000)
+        self.target = int(target_ms * per_ms)
+        self.capacity = int(max_ms * per_ms)
+        self._slack = int(slack_ms * per_ms)
+        self._cut = int(cut_ms * per_ms)
+        self._window = int(window_ms * per_ms)
+        self._adjust_every = int(adjust_every_ms * per_ms)
         self._data = np.zeros(0, dtype=np.int16)
         self._lock = threading.Lock()
         self._primed = False
-        self._smoothed = 0.0
+        self._low: int | None = None  # low-water mark of the last full window
+        self._window_low = 1 << 30
+        self._window_read = 0
         self._since_adjust = 0
         self.stats = DriftStats()
 
@@ -76,20 +85,19 @@ class DriftBuffer:
                 data = data[excess:]
                 self.stats.dropped += excess
                 self.stats.overflows += 1
-                self._smoothed = float(len(data))
+                self._low = None
             self._data = data
 
     def read(self, count: int) -> np.ndarray:
         """Exactly `count` samples: queued audio, drift-corrected, padded with silence if short."""
         with self._lock:
             fill = len(self._data)
-            self._smoothed += (fill - self._smoothed) * min(1.0, count / (self.clock_rate / 2))
             if not self._primed:
-                if fill < self.target:
+                if fill < self.target + count:
                     self.stats.inserted += count
                     return np.zeros(count, dtype=np.int16)
                 self._primed = True
-                self._smoothed = float(fill)
+                self._restart_window()
             if fill < count:
                 out = np.zeros(count, dtype=np.int16)
                 out[:fill] = self._data
@@ -101,19 +109,40 @@ class DriftBuffer:
             take = count + self._drift_step(fill, count)
             out = self._data[:take]
             self._data = self._data[take:]
+            self._track_low(count)
             return out if take == count else _stretch(out, count)
+
+    def _restart_window(self) -> None:
+        self._low = None
+        self._window_low = 1 << 30
+        self._window_read = 0
+
+    def _track_low(self, count: int) -> None:
+        self._window_low = min(self._window_low, len(self._data))
+        self._window_read += count
+        if self._window_read >= self._window:
+            self._low = self._window_low
+            self._window_low = 1 << 30
+            self._window_read = 0
+            if self._low - self.target > self._cut:
+                excess = self._low - self.target
+                self._data = self._data[excess:]
+                self.stats.dropped += excess
+                self._low = self.target
 
     def _drift_step(self, fill: int, count: int) -> int:
         """+1 to drop a sample, -1 to repeat one, 0 to pass through unchanged."""
         self._since_adjust += count
-        if self._since_adjust < self._adjust_every or count < 2:
+        if self._low is None or self._since_adjust < self._adjust_every or count < 2:
             return 0
-        if self._smoothed > self.target + self._slack and fill > count:
+        if self._low > self.target + self._slack and fill > count:
             self._since_adjust = 0
+            self._low -= 1
             self.stats.dropped += 1
             return 1
-        if self._smoothed < self.target - self._slack:
+        if self._low < self.target - self._slack:
             self._since_adjust = 0
+            self._low += 1
             self.stats.inserted += 1
             return -1
         return 0
