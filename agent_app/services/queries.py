@@ -261,11 +261,11 @@ class QueryService:
             if offset and after is None:
                 statement = statement.offset(offset)
             result = uow.session.execute(statement).all()
-        rows = [self._row(r, now) for r in result[:limit]]
-        next_cursor = None
-        if len(result) > limit:
-            last = result[limit - 1].Ticket
-            next_cursor = (getattr(last, query.sort), last.id)
+            rows = [self._row(r, now) for r in result[:limit]]
+            next_cursor = None
+            if len(result) > limit:
+                last = result[limit - 1].Ticket
+                next_cursor = (getattr(last, query.sort), last.id)
         return Page(rows, next_cursor)
 
     def count(self, actor: Actor, query: TicketQuery) -> int:

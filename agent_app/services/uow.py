@@ -18,10 +18,9 @@ class UnitOfWork:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        try:
-            self.session.rollback()  # a no-op after commit; undoes everything after an error
-        finally:
-            self.session.close()
+        # close() rolls back whatever was not committed and detaches the objects without
+        # expiring them, so a service may hand back what it read.
+        self.session.close()
 
     def commit(self) -> None:
         self.session.commit()

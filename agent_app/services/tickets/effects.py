@@ -64,7 +64,10 @@ def _actor_id(ctx: EffectContext) -> int | None:
 
 @effect("dispatch")
 def _dispatch(ctx: EffectContext) -> None:
-    target = ctx.session.get(DispatchTarget, ctx.params["target_id"])
+    target_id = ctx.params["target_id"]
+    if isinstance(target_id, bool) or not isinstance(target_id, int):
+        raise ValidationError("wrong_type", field="target")
+    target = ctx.session.get(DispatchTarget, target_id)
     if target is None or target.company_id != ctx.ticket.company_id or not target.enabled:
         raise NotFound("not_found", what="target")
     t = ctx.ticket
