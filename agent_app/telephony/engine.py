@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import gc
 import logging
-import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Protocol
 
 import pjsua2 as pj
@@ -33,7 +32,6 @@ from .events import (
     MediaStateChanged,
     MediaStatus,
     OutgoingCall,
-    RegistrationChanged,
     RegistrationState,
     TransferKind,
     TransferProgress,
@@ -41,7 +39,7 @@ from .events import (
 from .guard import guarded
 from .openssl_digests import load_openssl_digests
 from .recording import CallRecorder, recording_path
-from .registration import Backoff, is_permanent_failure
+from .registration import Registration
 from .sip_message import caller_identity, header, parse_headers, parse_party
 
 log = logging.getLogger(__name__)
@@ -99,12 +97,8 @@ class SipEngine:
         self._subscribers: list[Subscriber] = []
         self._endpoint: _Endpoint | None = None
         self._transport_ids: dict[str, int] = {}
-        self._account: SipAccount | None = None
+        self._line = Registration(self._emit, config.retry_delays_s)
         self._agent_id = ""
-        self._reg_state = RegistrationState.UNREGISTERED
-        self._backoff = Backoff(config.retry_delays_s)
-        self._retry_due: float | None = None  # time.monotonic() of the next REGISTER attempt
-        self._unregistering = False
         self._calls: dict[str, SipCall] = {}
         self._records: dict[str, CallRecord] = {}
         self._recorders: dict[str, CallRecorder] = {}
@@ -149,9 +143,7 @@ class SipEngine:
         self._records.clear()
         self._ended.clear()
         gc.collect()  # Calls caught in reference cycles must go before libDestroy
-        if self._account is not None:
-            self._account.shutdown()
-            self._account = None
+        self._line.drop()
         self._audio.stop()
         endpoint.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
         self._endpoint = None
@@ -162,9 +154,7 @@ class SipEngine:
             return
         self._endpoint.libHandleEvents(0)
         self._ended.clear()
-        if self._retry_due is not None and time.monotonic() >= self._retry_due:
-            self._retry_due = None
-            self._send_register()
+        self._line.poll()
 
     # ---- events ----------------------------------------------------------------------------
 
@@ -187,82 +177,35 @@ class SipEngine:
 
     @property
     def registration_state(self) -> RegistrationState:
-        return self._reg_state
+        return self._line.state
 
     def register(self, account: AccountConfig, agent_id: str = "") -> None:
         """Log the extension in; the password comes from the keyring (credentials.py)."""
         self._require_endpoint()
-        if self._account is not None:
-            self._drop_account()
         self._agent_id = agent_id
         password = sip_password(account.auth_user or account.username, account.domain)
         if password is None:
-            self._set_reg_state(account.aor, RegistrationState.FAILED, None, "no SIP password in the keyring")
+            self._line.fail(account.aor, "no SIP password in the keyring")
             return
-        transport = "tcp" if account.transport == "tcp" else "udp"
-        if account.transport == "tls":
-            transport = self._tls_transport()
+        transport = self._tls_transport() if account.transport == "tls" else account.transport
         sip_account = SipAccount(self, account)
-        sip_account.create(build_account_config(account, password, self._transport_ids[transport]))
-        self._account = sip_account
-        self._backoff.reset()
-        self._send_register()
+        acfg = build_account_config(account, password, self._transport_ids[transport])
+        failure = _attempt(lambda: sip_account.create(acfg))
+        if failure is not None:  # e.g. a malformed registrar address
+            del sip_account
+            self._line.fail(account.aor, failure)
+            return
+        self._line.start(sip_account)
 
     def unregister(self) -> None:
         """Log the extension out (REGISTER with expires 0); UNREGISTERED follows."""
-        if self._account is None:
-            return
-        self._retry_due = None
-        if self._reg_state is RegistrationState.REGISTERED:
-            self._unregistering = True
-            self._account.setRegistration(False)
-        else:
-            self._set_reg_state(self._account.config.aor, RegistrationState.UNREGISTERED, None, "")
-
-    def _send_register(self) -> None:
-        if self._account is None:
-            return
-        self._set_reg_state(self._account.config.aor, RegistrationState.REGISTERING, None, "")
-        try:
-            self._account.setRegistration(True)
-        except pj.Error as error:  # e.g. the registrar's host name does not resolve
-            self.on_reg_state(503, error.info(), 0)
+        self._line.unregister()
 
     def on_reg_state(self, code: int, reason: str, expiration: int) -> None:
-        if self._account is None:
-            return
-        aor = self._account.config.aor
-        if self._unregistering and (expiration == 0 or code >= 300):
-            self._unregistering = False
-            self._set_reg_state(aor, RegistrationState.UNREGISTERED, code, reason)
-        elif 200 <= code < 300 and expiration > 0:
-            self._backoff.reset()
-            self._set_reg_state(aor, RegistrationState.REGISTERED, code, reason)
-        elif is_permanent_failure(code):
-            self._retry_due = None
-            self._set_reg_state(aor, RegistrationState.FAILED, code, reason)
-        elif code >= 300 or code < 200:
-            delay = self._backoff.next_delay()
-            self._retry_due = time.monotonic() + delay
-            next_at = _now() + timedelta(seconds=delay)
-            self._set_reg_state(aor, RegistrationState.RETRYING, code, reason, next_at)
+        self._line.on_reg_state(code, reason, expiration)
 
     def on_transport_disconnected(self) -> None:
-        """A TCP/TLS connection dropped: re-register now instead of at the next refresh."""
-        if self._reg_state is RegistrationState.REGISTERED and self._account is not None:
-            if self._account.config.transport != "udp":
-                self._send_register()
-
-    def _set_reg_state(
-        self,
-        aor: str,
-        state: RegistrationState,
-        code: int | None,
-        reason: str,
-        next_attempt_at: datetime | None = None,
-    ) -> None:
-        self._reg_state = state
-        self._emit(RegistrationChanged(aor, state, code, reason, _now(), next_attempt_at))
+        self._line.on_transport_disconnected()
 
     def _tls_transport(self) -> str:
         if "tls" not in self._transport_ids:
@@ -271,12 +214,6 @@ class SipEngine:
             tcfg.tlsConfig.CaListFile = self.config.tls_ca_file
             self._transport_ids["tls"] = self._require_endpoint().transportCreate(pj.PJSIP_TRANSPORT_TLS, tcfg)
         return "tls"
-
-    def _drop_account(self) -> None:
-        assert self._account is not None
-        self._account.shutdown()
-        self._account = None
-        self._retry_due = None
 
     # ---- calls -----------------------------------------------------------------------------
 
@@ -486,6 +423,6 @@ class SipEngine:
         return self._endpoint
 
     def _require_account(self) -> SipAccount:
-        if self._account is None:
+        if self._line.account is None:
             raise TelephonyError("no SIP account: register first")
-        return self._account
+        return self._line.account
