@@ -50,6 +50,17 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "duplicate_of": ("重单单号", "duplicate of"),
     "related_to": ("关联单号", "related ticket"),
     "decision": ("审批意见", "decision"),
+    "area_code": ("区号", "area code"),
+    "user_no": ("用户编号", "user no."),
+    "customer_no": ("客户编号", "customer no."),
+    "device_sn": ("设备 SN", "device SN"),
+    "provider_id": ("服务商", "service provider"),
+    "delivery_note": ("到货单信息", "delivery note"),
+    "tags": ("标签", "tags"),
+    "code": ("编码", "code"),
+    "folder": ("工单目录", "ticket folder"),
+    "sort": ("排序字段", "sort column"),
+    "related_number": ("关联单号", "related ticket no."),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -13,7 +13,7 @@ from agent_app.services import validation as v
 from agent_app.services.actor import Actor
 from agent_app.services.models import Area, Customer, CustomerPhone
 from agent_app.services.permissions import require
-from agent_app.services.tickets.registration import DEFAULT_AREA_CODE
+from agent_app.services.tickets.registration import area_code
 from agent_app.services.uow import UnitOfWorkFactory
 
 
@@ -31,13 +31,13 @@ class CustomerForm:
     customer_no: str | None = None
 
 
-def phone_rows(customer: Customer) -> list[CustomerPhone]:
+def phone_rows(customer: Customer, area: str) -> list[CustomerPhone]:
     """The phone index rows of a customer: every number they gave, canonical, once each."""
     seen: dict[str, str] = {}
     raw = [customer.mobile, customer.phone, *((customer.other_phones or "").split(","))]
     for value in raw:
         if value and value.strip():
-            number = normalize_phone(value.strip(), DEFAULT_AREA_CODE)
+            number = normalize_phone(value.strip(), area)
             seen.setdefault(number.canonical, number.kind)
     return [CustomerPhone(company_id=customer.company_id, customer_id=customer.id, number=n, kind=k)
             for n, k in seen.items()]
@@ -45,9 +45,10 @@ def phone_rows(customer: Customer) -> list[CustomerPhone]:
 
 def add_customer(session: Session, company_id: int, form: CustomerForm) -> Customer:
     name = v.text(form.name, "customer_name", max_len=100, required=True)
+    prefix = area_code(session, company_id)
     for field, value in (("mobile", form.mobile), ("phone", form.phone)):
         if value:
-            normalize_phone(value, DEFAULT_AREA_CODE, field=field)
+            normalize_phone(value, prefix, field=field)
     if not (form.mobile or form.phone):
         raise ValidationError("required", field="phone")
     if form.area_id is not None:
@@ -69,7 +70,7 @@ def add_customer(session: Session, company_id: int, form: CustomerForm) -> Custo
                         meter_no=v.text(form.meter_no, "meter_no", max_len=32), area_id=form.area_id)
     session.add(customer)
     session.flush()
-    session.add_all(phone_rows(customer))
+    session.add_all(phone_rows(customer, prefix))
     session.flush()
     return customer
 

@@ -15,7 +15,7 @@ from agent_app.domain.workflow import workflow_for
 from agent_app.services.actor import Actor
 from agent_app.services.clock import Clock
 from agent_app.services.models import Area, Customer, CustomerPhone, ServiceCategory, Ticket
-from agent_app.services.tickets.registration import DEFAULT_AREA_CODE
+from agent_app.services.tickets.registration import area_code
 from agent_app.services.uow import UnitOfWorkFactory
 
 HISTORY_LIMIT = 20
@@ -70,9 +70,9 @@ class LookupService:
         self._clock = clock
 
     def by_phone(self, actor: Actor, raw_number: str) -> ScreenPop:
-        number = normalize_phone(raw_number, DEFAULT_AREA_CODE)
         with self._uow() as uow:
             s = uow.session
+            number = normalize_phone(raw_number, area_code(s, actor.company_id))
             rows = s.execute(
                 select(Customer, Area.name)
                 .join(CustomerPhone, CustomerPhone.customer_id == Customer.id)

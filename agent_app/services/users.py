@@ -65,11 +65,15 @@ def add_user(session: Session, company_id: int, new: NewUser) -> User:
     return user
 
 
-def add_company(session: Session, code: str, name: str, parent_id: int | None = None, *, catalogue: bool = True) -> Company:
+def add_company(session: Session, code: str, name: str, parent_id: int | None = None, *, catalogue: bool = True,
+                area_code: str = "020") -> Company:
     code = v.text(code, "code", max_len=32, required=True)
     if session.scalar(select(Company.id).where(Company.code == code)) is not None:
         raise ValidationError("duplicate_value", field="code", value=code)
-    company = Company(code=code, name=v.text(name, "name", max_len=100, required=True), parent_id=parent_id)
+    if not (area_code.isdigit() and area_code.startswith("0") and 3 <= len(area_code) <= 4):
+        raise ValidationError("invalid_phone", field="area_code", value=area_code)
+    company = Company(code=code, name=v.text(name, "name", max_len=100, required=True), parent_id=parent_id,
+                      area_code=area_code)
     session.add(company)
     session.flush()
     install_company_defaults(session, company.id, catalogue=catalogue)

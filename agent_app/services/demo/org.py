@@ -60,10 +60,10 @@ class DemoCompany:
 
 
 def build_company(session: Session, code: str, name: str, *, parent_id: int | None = None,
-                  today: date | None = None, password: str = DEMO_PASSWORD) -> DemoCompany:
+                  today: date | None = None, password: str = DEMO_PASSWORD, area_code: str = "020") -> DemoCompany:
     today = today or date.today()
     hashed = hash_password(password)
-    company = add_company(session, code, name, parent_id)
+    company = add_company(session, code, name, parent_id, area_code=area_code)
     demo = DemoCompany(company.id, code, name)
     for dept in DEPARTMENTS:
         row = Department(company_id=company.id, name=dept)

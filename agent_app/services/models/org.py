@@ -18,6 +18,8 @@ class Company(IdMixin, Timestamps, Base):
     name: Mapped[str] = mapped_column(String(100))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
     phone: Mapped[str | None] = mapped_column(String(40))
+    # The telephone area code of the company's city: a caller's local landline gets it.
+    area_code: Mapped[str] = mapped_column(String(6), default="020")
     address: Mapped[str | None] = mapped_column(String(200))
     # Soft delete: a deleted company keeps its history but nobody can sign in to it.
     deleted_at: Mapped[datetime | None]

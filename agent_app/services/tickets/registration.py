@@ -17,6 +17,7 @@ from agent_app.services import validation as v
 from agent_app.services.actor import Actor
 from agent_app.services.models import (
     Area,
+    Company,
     Call,
     Customer,
     ServiceCategory,
@@ -28,7 +29,10 @@ from agent_app.services.tickets.effects import add_link
 from agent_app.services.tickets.numbering import next_ticket_number
 from agent_app.services.tickets.views import dict_codes, engineer_fact
 
-DEFAULT_AREA_CODE = "020"
+def area_code(session: Session, company_id: int) -> str:
+    """The company's telephone area code, for callers' local landlines."""
+    company = session.get(Company, company_id)
+    return company.area_code if company else "020"
 
 
 @dataclass
@@ -92,11 +96,11 @@ def _choice(session: Session, company_id: int, kind: str, value: object, field: 
     return text
 
 
-def _phone(value: str | None, field: str) -> tuple[str | None, str | None]:
+def _phone(value: str | None, field: str, area: str) -> tuple[str | None, str | None]:
     text = v.text(value, field, max_len=32)
     if text is None:
         return None, None
-    return text, normalize_phone(text, DEFAULT_AREA_CODE, field=field).canonical
+    return text, normalize_phone(text, area, field=field).canonical
 
 
 def _leaf_category(session: Session, company_id: int, category_id: object, *, required: bool) -> ServiceCategory | None:
@@ -137,8 +141,9 @@ def register(session: Session, actor: Actor, form: RegistrationForm, now: dateti
     category = _leaf_category(session, company, form.category_id, required=True)
     source = _choice(session, company, "source_channel", form.source_channel, "source_channel")
     urgency = _choice(session, company, "urgency", form.urgency or "normal", "urgency")
-    caller_shown, caller_key = _phone(form.caller_phone, "caller_phone")
-    contact_phone, _ = _phone(form.contact_phone, "contact_phone")
+    area_prefix = area_code(session, company)
+    caller_shown, caller_key = _phone(form.caller_phone, "caller_phone", area_prefix)
+    contact_phone, contact_key = _phone(form.contact_phone, "contact_phone", area_prefix)
     if caller_shown is None and contact_phone is None:
         raise ValidationError("required", field="contact_phone")
     area = _in_company(session, Area, form.area_id, company, "area", "area_id")
@@ -153,8 +158,7 @@ def register(session: Session, actor: Actor, form: RegistrationForm, now: dateti
         service_level_id=category.service_level_id, area_id=area.id if area else (customer.area_id if customer else None),
         customer_id=customer.id if customer else None,
         customer_name=v.text(form.customer_name, "customer_name", max_len=100) or (customer.name if customer else None),
-        caller_phone=caller_shown, caller_phone_key=caller_key or (
-            normalize_phone(contact_phone, DEFAULT_AREA_CODE).canonical if contact_phone else None),
+        caller_phone=caller_shown, caller_phone_key=caller_key or contact_key,
         contact_name=v.text(form.contact_name, "contact_name", max_len=64), contact_phone=contact_phone or caller_shown,
         meter_no=v.text(form.meter_no, "meter_no", max_len=32) or (customer.meter_no if customer else None),
         address=v.text(form.address, "address", max_len=200) or (customer.address if customer else None),
@@ -186,7 +190,7 @@ def create_work_order(session: Session, actor: Actor, form: WorkOrderForm, now: 
     category = _leaf_category(session, company, form.category_id, required=False)
     urgency = _choice(session, company, "urgency", form.urgency or "normal", "urgency")
     source = _choice(session, company, "source_channel", form.source_channel, "source_channel")
-    contact_phone, phone_key = _phone(form.contact_phone, "contact_phone")
+    contact_phone, phone_key = _phone(form.contact_phone, "contact_phone", area_code(session, company))
     customer = _in_company(session, Customer, form.customer_id, company, "customer", "customer_id")
     area = _in_company(session, Area, form.area_id, company, "area", "area_id")
     related = _in_company(session, Ticket, form.related_to, company, "ticket", "related_to")

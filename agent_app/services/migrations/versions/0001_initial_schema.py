@@ -30,6 +30,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('parent_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('phone', sa.String(length=40), nullable=True),
+    sa.Column('area_code', sa.String(length=6), nullable=False),
     sa.Column('address', sa.String(length=200), nullable=True),
     sa.Column('deleted_at', agent_app.services.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
