@@ -7,11 +7,15 @@ the bridge and comes back on the right channel, and one stereo recording of the 
 both, sample-aligned: the cross-correlation lag is the delay, device buffers and PulseAudio included.
 
 Paths measured:
+    devices   baseline without pjsua2: microphone stream → one DriftBuffer → speaker stream
+              (what PulseAudio and Qt's device buffers cost on their own)
     loopback  capture port → playback port inside pjsua2's conference bridge
     call      through a real call on 127.0.0.1 (PCMA, pjsua2 jitter buffer) and back: the far end
               echoes what it receives
 
 Run:  python3 bench/audio_latency.py [--probes 40] [--rate 16000 8000] [--target-ms 40]
+The bridge's own share is loopback (or call) minus devices. Also prints the CPU time the bench
+process used per second of audio (bridge, pjsua2 media thread and Qt device thread together).
 Prints figures; asserts nothing.
 """
 
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import wave
 from pathlib import Path
 
@@ -32,6 +37,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from agent_app.telephony.audio import DeviceAudioBridge, prefer_narrowband_codecs  # noqa: E402
+from agent_app.telephony.audio.device_streams import DeviceThread  # noqa: E402
+from agent_app.telephony.audio.devices import find_input, find_output  # noqa: E402
+from agent_app.telephony.audio.drift_buffer import DriftBuffer  # noqa: E402
 from tests.telephony.audio_fixtures import LoopCall, PulseServer, SipLoop, null_sink, start_pulse  # noqa: E402
 
 PROBE_RATE = 16000
@@ -119,8 +127,26 @@ def delays_ms(recording: np.ndarray) -> list[float]:
     return result
 
 
+def run_probes(server: PulseServer, loop: SipLoop, probes: int, workdir: Path) -> tuple[list[float], float]:
+    """Play the probes, return their delays and the CPU seconds used per second of audio."""
+    loop.pump(2.0)  # Qt's PulseAudio streams take up to about 2 s before they flow
+    recorder = Recorder(server)
+    recorder.start()
+    player = subprocess.Popen(["paplay", "-d", "bench_mix", str(probe_file(workdir / "probe.wav", probes))],
+                              env=server.env)
+    wall, cpu = time.monotonic(), time.process_time()
+    while player.poll() is None:
+        loop.pump(0.1)
+    load = (time.process_time() - cpu) / (time.monotonic() - wall)
+    loop.pump(SEARCH_S + 0.2)
+    return delays_ms(recorder.stop()), load
+
+
 def measure(server: PulseServer, loop: SipLoop, mode: str, rate: int, target_ms: float, probes: int,
             workdir: Path) -> None:
+    if mode == "devices":
+        measure_devices(server, loop, rate, target_ms, probes, workdir)
+        return
     bridge = DeviceAudioBridge("BenchMic", "BenchSpeaker", None, clock_rate=rate, target_ms=target_ms,
                                max_ms=max(120.0, 3 * target_ms))
     bridge.start(loop.ep)
@@ -130,21 +156,31 @@ def measure(server: PulseServer, loop: SipLoop, mode: str, rate: int, target_ms:
             bridge.capture_media().startTransmit(bridge.playback_media())
         else:
             calls = start_echo_call(loop, bridge)
-        loop.pump(1.0)
-        recorder = Recorder(server)
-        recorder.start()
-        player = subprocess.Popen(["paplay", "-d", "bench_mix", str(probe_file(workdir / "probe.wav", probes))],
-                                  env=server.env)
-        while player.poll() is None:
-            loop.pump(0.1)
-        loop.pump(SEARCH_S + 0.2)
-        found = delays_ms(recorder.stop())
+        found, load = run_probes(server, loop, probes, workdir)
     finally:
         calls.clear()
         loop.accounts["agent"].on_media = None
         loop.hangup_all()
         bridge.stop()
-    report(mode, rate, target_ms, found, probes, bridge)
+    report(mode, rate, target_ms, found, probes, load,
+           f"capture buffer {stats(bridge.capture_buffer)}; playback buffer {stats(bridge.playback_buffer)}")
+
+
+def measure_devices(server: PulseServer, loop: SipLoop, rate: int, target_ms: float, probes: int,
+                    workdir: Path) -> None:
+    buffer = DriftBuffer(rate, target_ms)
+    devices = DeviceThread(rate, buffer_ms=20)
+    try:
+        devices.open("capture", find_input("BenchMic"), buffer.write)
+        devices.open("playback", find_output("BenchSpeaker"), buffer.read)
+        found, load = run_probes(server, loop, probes, workdir)
+    finally:
+        devices.shutdown()
+    report("devices", rate, target_ms, found, probes, load, f"buffer {stats(buffer)}")
+
+
+def stats(buffer: DriftBuffer) -> str:
+    return f"underruns {buffer.stats.underruns}, overflows {buffer.stats.overflows}"
 
 
 def start_echo_call(loop: SipLoop, bridge: DeviceAudioBridge) -> list[LoopCall]:
@@ -167,9 +203,8 @@ def start_echo_call(loop: SipLoop, bridge: DeviceAudioBridge) -> list[LoopCall]:
     return [far]
 
 
-def report(mode: str, rate: int, target_ms: float, found: list[float], probes: int,
-           bridge: DeviceAudioBridge) -> None:
-    cap, play = bridge.capture_buffer.stats, bridge.playback_buffer.stats
+def report(mode: str, rate: int, target_ms: float, found: list[float], probes: int, load: float,
+           notes: str) -> None:
     label = f"{mode:8s} {rate:5d} Hz target {target_ms:3.0f} ms"
     if not found:
         print(f"{label}: no probe came back ({probes} sent)")
@@ -177,16 +212,16 @@ def report(mode: str, rate: int, target_ms: float, found: list[float], probes: i
     figures = np.array(found)
     print(f"{label}: {len(found)}/{probes} probes  median {np.median(figures):6.1f} ms  "
           f"p95 {np.percentile(figures, 95):6.1f} ms  max {figures.max():6.1f} ms  "
-          f"(capture buffer underruns {cap.underruns}, overflows {cap.overflows}; "
-          f"playback underruns {play.underruns}, overflows {play.overflows})")
+          f"CPU {100 * load:4.1f} %  ({notes})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--probes", type=int, default=40)
     parser.add_argument("--rate", type=int, nargs="+", default=[16000, 8000])
-    parser.add_argument("--target-ms", type=float, nargs="+", default=[40.0])
-    parser.add_argument("--mode", nargs="+", default=["loopback", "call"], choices=["loopback", "call"])
+    parser.add_argument("--target-ms", type=float, nargs="+", default=[20.0])
+    parser.add_argument("--mode", nargs="+", default=["devices", "loopback", "call"],
+                        choices=["devices", "loopback", "call"])
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="agent-desk-bench-"))

@@ -118,6 +118,15 @@ def _properties(kind: str, description: str) -> str:
     return f"""{kind}_properties='device.description=\"{description}\"'"""
 
 
+def _die_with_parent() -> None:
+    """Linux: SIGTERM the daemon when the test process dies (an aborted run skips teardown)."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 def start_pulse(runtime: Path) -> PulseServer:
     """A PulseAudio daemon with no devices, private to `runtime` (also used by bench/)."""
     socket = runtime / "native"
@@ -130,7 +139,7 @@ def start_pulse(runtime: Path) -> PulseServer:
            "--disallow-exit", "--realtime=no", "--high-priority=no", "--log-target=stderr",
            "--log-level=error", f"--load=module-native-protocol-unix auth-anonymous=1 socket={socket}"]
     log = open(runtime / "pulseaudio.log", "wb")  # noqa: SIM115 - lives as long as the daemon
-    process = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
     server = PulseServer(runtime, process, env)
     for _ in range(200):
         if process.poll() is not None:

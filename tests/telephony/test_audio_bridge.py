@@ -23,6 +23,7 @@ from agent_app.telephony.audio import (  # noqa: E402
     prefer_narrowband_codecs,
 )
 from agent_app.telephony.audio.drift_buffer import DriftBuffer  # noqa: E402
+from agent_app.telephony.audio.formats import Converter  # noqa: E402
 from agent_app.telephony.audio.ringer import RING_FREQUENCY_HZ  # noqa: E402
 from tests.telephony.audio_fixtures import (  # noqa: E402
     MIC_FEED,
@@ -257,3 +258,29 @@ def test_underrun_is_padded_with_silence_then_reprimes() -> None:
     assert buffer.read(640)[-160:].tolist() == [0] * 160  # only 30 ms were left
     buffer.write(tone(440, 0.02))
     assert not buffer.read(160).any()  # below the target again: silence until re-primed
+
+
+# --- device formats (the WASAPI mix-format path; no devices needed) ------------------------------
+
+
+@pytest.mark.parametrize("sample_format", ["Float", "Int16", "Int32"])
+def test_a_device_that_insists_on_48k_stereo_gets_the_same_tone(sample_format: str) -> None:
+    from PySide6.QtMultimedia import QAudioFormat
+
+    device_format = QAudioFormat()
+    device_format.setSampleRate(48000)
+    device_format.setChannelCount(2)
+    device_format.setSampleFormat(getattr(QAudioFormat.SampleFormat, sample_format))
+    converter = Converter(RATE, device_format)
+    assert not converter.passthrough
+    blocks = np.split(tone(MIC_TONE_HZ, 1.0), 50)  # 20 ms blocks, like the device thread moves them
+    device_bytes = [converter.to_device(block) for block in blocks]
+    dtype = {"Float": np.float32, "Int16": np.int16, "Int32": np.int32}[sample_format]
+    played = np.frombuffer(b"".join(device_bytes), dtype=dtype).reshape(-1, 2)
+    assert abs(len(played) - 48000) <= 3
+    assert dominant_frequency(played[:, 0], 48000) == pytest.approx(MIC_TONE_HZ, abs=2)
+    assert dominant_frequency(played[:, 1], 48000) == pytest.approx(MIC_TONE_HZ, abs=2)
+    captured = np.concatenate([converter.from_device(chunk) for chunk in device_bytes])
+    assert abs(len(captured) - RATE) <= 3
+    assert dominant_frequency(captured, RATE) == pytest.approx(MIC_TONE_HZ, abs=2)
+    assert np.abs(captured).max() == pytest.approx(np.abs(blocks[0]).max(), rel=0.05)

@@ -44,16 +44,16 @@ class OutputStream:
             raise OSError(f"cannot open audio output {device.description()!r}: {self._sink.error()}")
 
     def pump(self) -> None:
-        free = self._sink.bytesFree()
+        _check(self._sink.error(), "output")
+        # Only produce what the device can take now, so `_pending` stays below one device frame
+        # plus one bridge block (the resampler's output length varies by a sample).
+        count = self._converter.bridge_samples_for(self._sink.bytesFree() - len(self._pending))
+        if count > 0:
+            self._pending += self._converter.to_device(self._source(count))
         if self._pending:
             written = self._io.write(self._pending)
-            self._pending = self._pending[max(written, 0) :]
-            free -= max(written, 0)
-        count = self._converter.bridge_samples_for(free - len(self._pending))
-        if count > 0:
-            data = self._converter.to_device(self._source(count))
-            written = max(self._io.write(data), 0)
-            self._pending += data[written:]
+            if written > 0:
+                self._pending = self._pending[written:]
 
     def close(self) -> None:
         self._sink.stop()
@@ -75,12 +75,19 @@ class InputStream:
             raise OSError(f"cannot open audio input {device.description()!r}: {self._source.error()}")
 
     def pump(self) -> None:
+        _check(self._source.error(), "input")
         data = bytes(self._io.readAll().data())
         if data:
             self._sink(self._converter.from_device(data))
 
     def close(self) -> None:
         self._source.stop()
+
+
+def _check(error: QtAudio.Error, kind: str) -> None:
+    """Underruns are normal in push mode; a device that went away (unplugged headset) is not."""
+    if error in (QtAudio.Error.OpenError, QtAudio.Error.IOError, QtAudio.Error.FatalError):
+        raise OSError(f"audio {kind} device failed: {error}")
 
 
 @dataclass
