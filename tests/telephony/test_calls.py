@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from agent_app.telephony.config import EngineConfig
 from agent_app.telephony.engine import SipEngine
 from agent_app.telephony.events import (
     CallState,
@@ -147,3 +148,25 @@ def test_reject_sends_busy(registered: SipEngine, events: Recorder, sipp: Callab
     assert summary.end_code == 486
     assert summary.missed and summary.hung_up_by is HungUpBy.AGENT
     assert "486" in run.report()  # the caller got Busy Here (SIPp counts it as unexpected)
+
+
+def test_outgoing_call_offers_pcma_pcmu_g722_first(
+    registered: SipEngine, events: Recorder, sipp: Callable[..., Sipp]
+) -> None:
+    run = sipp("callee_checks_offer.xml")
+    call_id = registered.dial(f"sip:callee@127.0.0.1:{run.port}")
+    events.wait_for(CallStateChanged, lambda e: e.call_id == call_id and e.state is CallState.CONFIRMED)
+    registered.hangup(call_id)
+    wait_sipp(events, run)  # SIPp checked "RTP/AVP 8 0 9 " in the offer
+
+    summary = events.wait_for(CallSummary)
+    assert summary.direction is Direction.OUTBOUND and summary.remote_number == "callee"
+
+
+@pytest.mark.parametrize("engine_config", [EngineConfig(auto_answer=True)])
+def test_auto_answer_picks_up_without_the_agent(
+    registered: SipEngine, events: Recorder, sipp: Callable[..., Sipp]
+) -> None:
+    run = sipp("caller_hangs_up.xml")
+    wait_sipp(events, run)
+    assert events.wait_for(CallSummary).answered

@@ -138,3 +138,15 @@ def test_wrong_password_shows_the_failure_on_the_bar(qtbot, bar: PhoneBar, memor
     assert "401" in bar.message_label.text()
     assert not bar.logged_in and bar.login_timer_label.text() == "Not logged in"
     shot(bar, "login-failed")
+
+
+def test_f9_toggles_ready_and_not_ready(qtbot, bar: PhoneBar) -> None:
+    bar.login("A0042", "1001")
+    qtbot.waitUntil(lambda: bar.logged_in, timeout=5000)
+    bar.activateWindow()
+    qtbot.waitUntil(bar.isActiveWindow, timeout=2000)
+
+    qtbot.keyClick(bar, Qt.Key.Key_F9)
+    assert bar.agent.state is AgentState.READY
+    qtbot.keyClick(bar, Qt.Key.Key_F9)
+    assert bar.agent.state is AgentState.NOT_READY

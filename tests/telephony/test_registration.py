@@ -71,3 +71,19 @@ def test_registrar_restart_retries_then_registers_again(
 
     events.wait_for(RegistrationChanged, lambda e: e.state is RegistrationState.REGISTERED, since=mark, timeout=20)
     assert engine.registration_state is RegistrationState.REGISTERED
+
+
+def test_unreachable_registrar_is_retried_with_growing_delays(
+    engine: SipEngine, events: Recorder, kamailio: Kamailio
+) -> None:
+    kamailio.stop()
+    engine.register(agent_account(kamailio, transport="tcp"))
+
+    first = events.wait_for(RegistrationChanged, lambda e: e.state is RegistrationState.RETRYING)
+    second = events.wait_for(RegistrationChanged, lambda e: e.state is RegistrationState.RETRYING and e is not first)
+    delays = [round((e.next_attempt_at - e.at).total_seconds()) for e in (first, second)]  # type: ignore[operator]
+    assert delays == [2, 4]
+    assert first.code is not None and first.code >= 400
+
+    kamailio.start()
+    events.wait_for(RegistrationChanged, lambda e: e.state is RegistrationState.REGISTERED, timeout=10)
