@@ -69,6 +69,11 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_row)
+        # Keyboard first: Ctrl+1 … Ctrl+9 open the pages in navigation order.
+        for row, page in enumerate(self._pages[:9]):
+            shortcut = QAction(self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+            shortcut.triggered.connect(lambda _checked=False, key=page.key: self.open_page(key))
+            self.addAction(shortcut)
         self.navigation.setVisible(bool(self._pages))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")

@@ -4,6 +4,7 @@ language switching at run time and the layout remembered per user."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from agent_app.services.actor import Actor
@@ -84,6 +85,11 @@ def test_pages_are_built_when_first_opened_and_unregistered_pages_are_absent(qtb
     window.open_page("workbench")
     assert built == ["home", "workbench"]
     assert window.open_page("tickets") is None
+    # Ctrl+1 opens the first page. (The offscreen platform does not always activate a window, so
+    # the action behind the shortcut is triggered rather than the key sent.)
+    ctrl_1 = next(a for a in window.actions() if a.shortcut() == QKeySequence("Ctrl+1"))
+    ctrl_1.trigger()
+    assert window.current_page_key() == "home"
 
 
 def test_without_any_page_the_window_says_so(qtbot):

@@ -64,6 +64,8 @@ def test_an_agent_desk_error_is_shown_in_the_current_language(qtbot):
     QueryOp(parent, op=fail, success=lambda _: None).run_in_background()
     qtbot.waitUntil(lambda: any(box.isVisible() for box in parent.findChildren(QMessageBox)))
     assert _message_box(parent).text() == "账号或密码错误。"
+    # Qt's own strings are Chinese too (qtbase_zh_CN.qm from the PySide6 wheel).
+    assert _message_box(parent).button(QMessageBox.StandardButton.Ok).text() == "确定"
     _message_box(parent).close()
 
     i18n.set_language("en")

@@ -171,9 +171,6 @@ class SignInWindow(QWidget):
         self.db_port.setText(str(profile.port))
         self.db_name.setText(profile.database)
         self.db_user.setText(profile.user)
-        self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
-        self.language.blockSignals(False)
         self._show_profile_fields()
         if self._fixed_url is not None:
             self.fixed_database.setText(DatabaseLocation.from_url(resolve_url(self._fixed_url)).where)
@@ -314,3 +311,6 @@ class SignInWindow(QWidget):
         self.language_label.setText(self.tr("Language"))
         self.sign_in_button.setText(self.tr("Signing in…") if self._busy else self.tr("Sign in"))
         self.quit_button.setText(self.tr("Quit"))
+        self.language.blockSignals(True)  # the language may have been switched in the main window
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        self.language.blockSignals(False)
