@@ -86,7 +86,10 @@ class OpsRunner(QObject):
         def deliver(outcome: _Outcome, result: Any, error: Exception | None) -> None:
             self._pending.discard(outcome)
             outcome.deleteLater()
-            done(result, error)
+            try:
+                done(result, error)
+            except Exception:  # a bug in a callback: keep the application running, keep the trace
+                log.exception("an op's success or failure callback failed")
 
         outcome = _Outcome(deliver)
         self._pending.add(outcome)

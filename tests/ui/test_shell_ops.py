@@ -153,3 +153,16 @@ def _alive(widget: QWidget) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_a_failing_callback_is_logged_and_the_runner_goes_on(qtbot, caplog):
+    def broken(_value: object) -> None:
+        raise KeyError("callback bug")
+
+    with caplog.at_level(logging.ERROR):
+        QueryOp(None, op=lambda: 1, success=broken).run_in_background()
+        qtbot.waitUntil(lambda: runner().pending == 0)
+    assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)
+    results: list[int] = []
+    QueryOp(None, op=lambda: 2, success=results.append).run_in_background()
+    qtbot.waitUntil(lambda: results == [2])
