@@ -1,6 +1,6 @@
 ﻿; Agent Desk installer (NSIS 3.08+). Build it with installer/build.py, which runs
 ;   makensis -WX -INPUTCHARSET UTF8 /DVERSION=0.1.0 /DSOURCE_DIR=<bundle> /DOUTPUT_DIR=<dir> agent-desk.nsi
-; Optional defines: /DCOMPRESSOR=zlib (quick test builds; default solid LZMA),
+; Optional defines: /DCOMPRESSOR=zlib or off (quick test builds; default /SOLID lzma),
 ; /DSIGN=sh|ps1 (sign the uninstaller and the installer during the build with sign.sh/sign.ps1).
 ;
 ; Per-machine install. Silent parameters (docs/deployment.md): /S /DESKTOP=1 /DBURL=… /SIPREGISTRAR=…
@@ -36,7 +36,11 @@ RequestExecutionLevel admin
   !finalize '${SIGN_CMD}' = 0
 !endif
 
-SetCompressor ${COMPRESSOR}
+!if "${COMPRESSOR}" == "off"
+  SetCompress off                     ; test builds: packaging 300 MB takes seconds, not minutes
+!else
+  SetCompressor ${COMPRESSOR}
+!endif
 Name "${PRODUCT} ${VERSION}"
 OutFile "${OUTPUT_DIR}\AgentDesk-${VERSION}-Setup.exe"
 InstallDir "$PROGRAMFILES64\${PRODUCT}"

@@ -3,7 +3,7 @@
     python installer/build.py                         bundle (PyInstaller) + installer (makensis)
     python installer/build.py --sign ps1              … signed with sign.ps1 (Windows) or sign.sh
     python installer/build.py --bundle-only
-    python installer/build.py --payload DIR --fast    installer around an existing folder, zlib
+    python installer/build.py --payload DIR --fast    installer around an existing folder, uncompressed
 
 Outputs go to --out (default build/): `AgentDesk/` (the one-folder bundle) and
 `AgentDesk-<version>-Setup.exe`. PyInstaller does not cross-compile: the bundle is for the platform
@@ -68,7 +68,7 @@ def build_installer(payload: Path, out: Path, version: str, fast: bool, sign: st
         "OUTPUT_DIR": str(out),
     }
     if fast:
-        defines["COMPRESSOR"] = "zlib"
+        defines["COMPRESSOR"] = "off"
     if sign:
         defines["SIGN"] = sign
     command = [find_makensis(), "-WX", "-V2", "-INPUTCHARSET", "UTF8"]
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="PyInstaller's work folder (default: OUT/pyinstaller)")
     parser.add_argument("--bundle-only", action="store_true", help="stop after the PyInstaller bundle")
     parser.add_argument("--payload", type=Path, help="package this folder instead of building the bundle")
-    parser.add_argument("--fast", action="store_true", help="zlib instead of solid LZMA (test builds)")
+    parser.add_argument("--fast", action="store_true", help="no compression instead of solid LZMA (test builds)")
     parser.add_argument("--sign", choices=("sh", "ps1"), help="sign uninstaller and installer (see sign.sh)")
     parser.add_argument("--version", help="installer version (default: agent_app.__version__)")
     args = parser.parse_args(argv)

@@ -8,7 +8,6 @@ upgraded and uninstalled silently under Wine.
 
 from __future__ import annotations
 
-import configparser
 import os
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from agent_app import __version__
+from agent_app.settings import effective_database_url, load_settings, set_password
 
 pytestmark = pytest.mark.slow
 
@@ -190,21 +190,33 @@ def _stand_in_payload(folder: Path, marker: str) -> Path:
     return folder
 
 
-@pytest.mark.skipif(WINE is None, reason="wine64 is not installed (Debian package wine64)")
-def test_silent_install_upgrade_uninstall_under_wine(tmp_path, test_ca, memory_keyring, monkeypatch):
+@pytest.fixture(scope="module")
+def wine(out) -> Wine:
+    if WINE is None:
+        pytest.skip("wine64 is not installed (Debian package wine64)")
+    return Wine(out / "wine")
+
+
+@pytest.fixture(scope="module")
+def stand_in_installers(out, test_ca) -> dict[str, str]:
+    """Signed installers of versions 0.1.0 and 0.2.0 around tiny stand-in payloads."""
     builds = {}
     for version in ("0.1.0", "0.2.0"):
-        payload = _stand_in_payload(tmp_path / f"payload-{version}", version)
-        result = _run([*BUILD, "--payload", payload, "--out", tmp_path / version, "--fast", "--sign", "sh",
+        payload = _stand_in_payload(out / f"payload-{version}", version)
+        result = _run([*BUILD, "--payload", payload, "--out", out / version, "--fast", "--sign", "sh",
                        "--version", version], env=test_ca["env"])
         builds[version] = result.stdout.strip().splitlines()[-1]
-    wine = Wine(tmp_path / "wine")
+    return builds
+
+
+def test_silent_install_upgrade_uninstall_under_wine(wine, stand_in_installers, tmp_path, test_ca, monkeypatch):
+    builds = stand_in_installers
     (tmp_path / "site.ini").write_text("[sip]\ndomain = hotline.example\ntransport = udp\n", encoding="utf-8")
 
     wine.run(builds["0.1.0"], "/S", "/DESKTOP=1",
              "/DBURL=postgresql://agent@db.example.com:6543/agentdesk?sslmode=require",
              "/SIPREGISTRAR=sip:pbx.example.com", "/SIPTRANSPORT=tls",
-             f"/PROVISION=Z:{tmp_path / 'site.ini'}".replace("/", "\\").replace("\\PROVISION", "/PROVISION", 1),
+             "/PROVISION=Z:" + str(tmp_path / "site.ini").replace("/", "\\"),
              "/UPDATEURL=https://updates.example.com/agent desk.json")
     app = wine.c / "Program Files" / "Agent Desk"
     machine_ini = wine.c / "ProgramData" / "AgentDesk" / "agent-desk.ini"
@@ -221,8 +233,6 @@ def test_silent_install_upgrade_uninstall_under_wine(tmp_path, test_ca, memory_k
     # then the parameters on top of it.
     monkeypatch.setenv("AGENT_APP_MACHINE_CONFIG", str(machine_ini))
     monkeypatch.setenv("AGENT_APP_HOME", str(tmp_path / "user"))
-    from agent_app.settings import effective_database_url, load_settings, set_password
-
     settings = load_settings()
     assert {key: settings.get(key) for key in ("sip.domain", "sip.transport", "sip.registrar", "updates.url")} == {
         "sip.domain": "hotline.example", "sip.transport": "tls", "sip.registrar": "sip:pbx.example.com",
@@ -257,13 +267,9 @@ def test_silent_install_upgrade_uninstall_under_wine(tmp_path, test_ca, memory_k
     assert not machine_ini.exists()
 
 
-def test_bad_silent_parameters_abort_before_installing(tmp_path, test_ca):
-    if WINE is None:
-        pytest.skip("wine64 is not installed (Debian package wine64)")
-    payload = _stand_in_payload(tmp_path / "payload", "0.1.0")
-    installer = _run([*BUILD, "--payload", payload, "--out", tmp_path, "--fast"]).stdout.strip().splitlines()[-1]
-    wine = Wine(tmp_path / "wine")
+def test_bad_silent_parameters_abort_before_installing(wine, stand_in_installers):
+    app = wine.c / "Program Files" / "Agent Desk"
     for bad in ("/DBURL=postgresql://agent:secret@db.example.com/agentdesk", "/DBURL=mysql://db/x",
                 "/SIPTRANSPORT=sctp", r"/PROVISION=C:\nowhere\site.ini"):
-        assert wine.run(installer, "/S", bad, check=False).returncode == 2, bad
-    assert not (wine.c / "Program Files" / "Agent Desk").exists()
+        assert wine.run(stand_in_installers["0.1.0"], "/S", bad, check=False).returncode == 2, bad
+        assert not app.exists(), bad
