@@ -14,6 +14,8 @@ holds more than `max_ms` (default 120 ms); see drift_buffer.py. The device buffe
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pjsua2 as pj
 
 from agent_app.telephony.audio.devices import find_input, find_output
@@ -21,6 +23,8 @@ from agent_app.telephony.audio.device_streams import DeviceThread
 from agent_app.telephony.audio.drift_buffer import DriftBuffer
 from agent_app.telephony.audio.ports import CapturePort, PlaybackPort, audio_format
 from agent_app.telephony.audio.ringer import RingTone
+
+T = TypeVar("T")
 
 
 class DeviceAudioBridge:
@@ -107,7 +111,7 @@ class DeviceAudioBridge:
             self._devices.close("ring")
 
     @staticmethod
-    def _started(thing):
+    def _started(thing: T | None) -> T:
         if thing is None:
             raise RuntimeError("DeviceAudioBridge.start() was not called")
         return thing
