@@ -1,0 +1,1 @@
+"""The seat workbench (坐席工作台): customer panel, service registration and service history."""

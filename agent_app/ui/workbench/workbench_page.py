@@ -1,0 +1,200 @@
+"""坐席工作台: customer panel, service registration and service history side by side.
+
+`screen_pop(number, extra)` is the one entry point for a call: the phone bar calls it while the
+call rings. The number is shown at once; the lookup runs in a worker and fills the customer panel,
+the form's caller fields and the history when it returns (a later pop wins over an earlier one).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+
+from agent_app.domain.errors import ValidationError
+from agent_app.services.lookup import CustomerCard, ScreenPop
+from agent_app.ui.error_text import error_message
+from agent_app.ui.ops import QueryOp, runner
+from agent_app.ui.session import Session
+from agent_app.ui.workbench.customer_panel import CustomerPanel
+from agent_app.ui.workbench.dialogs import CustomerDetailDialog, MemoDialog, NoticesDialog
+from agent_app.ui.workbench.history_panel import HistoryPanel
+from agent_app.ui.workbench.new_customer_dialog import NewCustomerDialog
+from agent_app.ui.workbench.reference import Reference, load_reference
+from agent_app.ui.workbench.registration_form import RegistrationFormWidget
+
+MY_PENDING_FOLDER = "my_pending"
+
+STYLE = """
+#workbenchCard { background: #ffffff; border: 1px solid #d5dce4; border-radius: 6px; }
+#workbenchCard QLabel#sectionTitle { font-size: 16px; font-weight: bold; color: #1d4f82; }
+#workbenchCard QLabel#callerNumber { font-size: 18px; font-weight: bold; color: #1f2d3d; }
+#workbenchCard QLabel#customerState, #workbenchCard QLabel#historyEmpty { color: #5b6b7b; }
+#workbenchCard QLabel#lastTicket { font-size: 17px; font-weight: bold; color: #1e7a3c;
+    background: #e8f5ec; border: 1px solid #b9e0c5; border-radius: 4px; padding: 4px 10px; }
+#workbenchCard QLabel[fieldError="true"] { color: #a3261b; }
+#workbenchCard QLabel#formMessage[error="true"] { color: #a3261b; }
+#workbenchCard QLabel#relatedLabel { color: #1d4f82; }
+#workbenchCard [invalid="true"] { border: 1px solid #a3261b; }
+#workbenchCard QPushButton[suggested="true"] { border-color: #2f6fb0; color: #2f6fb0; font-weight: bold; }
+"""
+
+
+def _card(widget: QWidget) -> QFrame:
+    frame = QFrame(objectName="workbenchCard")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)
+    return frame
+
+
+def _trail_text(trail: Any) -> str | None:
+    if not trail:
+        return None
+    if isinstance(trail, str):
+        return trail
+    return " → ".join(str(step) for step in trail)
+
+
+class WorkbenchPage(QWidget):
+    open_tickets_requested = Signal(str)  # a folder of the tickets page, e.g. "my_pending"
+    open_ticket_requested = Signal(int)  # a ticket id
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workbenchPage")
+        self.setStyleSheet(STYLE)
+        self.session = session
+        self._services = session.services
+        self._actor = session.actor
+        self._reference = Reference()
+        self._pop_serial = 0
+        self._number: str | None = None  # as the softphone gave it
+        self._pop: ScreenPop | None = None  # the last lookup's answer
+        self._call_defaults: dict[str, Any] = {}  # what the call implies for the form
+
+        self.customer_panel = CustomerPanel(self)
+        self.form = RegistrationFormWidget(self._services, self._actor, self)
+        self.history = HistoryPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="workbenchSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.customer_panel, 0), (self.form, 2), (self.history, 1)):
+            self.splitter.addWidget(_card(widget))
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([330, 620, 430])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(self.splitter)
+
+        self.customer_panel.customer_chosen.connect(self._customer_chosen)
+        self.customer_panel.new_customer_requested.connect(self.new_customer)
+        self.customer_panel.memo_requested.connect(self.open_memo)
+        self.customer_panel.my_pending_requested.connect(lambda: self.open_tickets_requested.emit(MY_PENDING_FOLDER))
+        self.customer_panel.notices_requested.connect(self.open_notices)
+        self.customer_panel.details_requested.connect(self.open_customer_details)
+        self.history.open_ticket_requested.connect(self.open_ticket_requested)
+        runner().changed.connect(self._data_changed)
+
+        self.form.restore_draft()
+        actor = self._actor
+        QueryOp(self, op=lambda: load_reference(self._services, actor), success=self._reference_loaded) \
+            .run_in_background()
+
+    def _reference_loaded(self, reference: Reference) -> None:
+        self._reference = reference
+        self.customer_panel.set_reference(reference)
+        self.form.set_reference(reference)
+
+    # -- the call --------------------------------------------------------------------------
+    def screen_pop(self, number: str, extra: dict) -> None:
+        """A call from `number` (any common format). `extra` may carry `ivr_trail` (text or list of
+        steps), `call_id` (the call record's id) and `call_time` (datetime or ISO text)."""
+        self._pop_serial += 1
+        serial = self._pop_serial
+        self._number = number
+        self._pop = None
+        call_time = extra.get("call_time")
+        self._call_defaults = {
+            "source_channel": "hotline", "contact_phone": number, "caller_phone": number,
+            "call_id": extra.get("call_id") if isinstance(extra.get("call_id"), int) else None,
+            "call_time": call_time.isoformat() if isinstance(call_time, datetime) else (call_time or None),
+        }
+        self.customer_panel.show_caller(number, _trail_text(extra.get("ivr_trail")))
+        self._customer_chosen(None)
+        self.history.clear()
+        actor = self._actor
+        QueryOp(self, op=lambda: self._services.lookup.by_phone(actor, number),
+                success=lambda pop: self._popped(serial, pop)) \
+            .failure(lambda error: self._pop_failed(serial, error)).run_in_background()
+
+    def _popped(self, serial: int, pop: ScreenPop) -> None:
+        if serial != self._pop_serial:
+            return  # a newer call arrived meanwhile
+        self._pop = pop
+        self.customer_panel.show_caller(pop.display, self.customer_panel.ivr_trail.text() or None)
+        self._call_defaults["contact_phone"] = pop.display
+        self.customer_panel.show_customers(pop.customers)
+        self.history.show_rows(pop.tickets)
+
+    def _pop_failed(self, serial: int, error: Exception) -> None:
+        if serial != self._pop_serial:
+            return
+        if isinstance(error, ValidationError):
+            self.customer_panel.show_invalid_number()
+        else:
+            self.customer_panel.state_message.setText(error_message(error))
+            self.customer_panel.state_message.show()
+
+    def _customer_chosen(self, card: CustomerCard | None) -> None:
+        values: dict[str, Any] = dict(self._call_defaults)
+        values.update({
+            "customer_id": card.id if card else None, "contact_name": card.name if card else "",
+            "customer_name": card.name if card else "", "area_id": card.area_id if card else None,
+            "meter_no": (card.meter_no or "") if card else "", "address": (card.address or "") if card else "",
+        })
+        self.form.set_defaults(values)
+        if card is not None and self._pop is not None and len(self._pop.customers) > 1:
+            self._refresh_history()
+
+    def _data_changed(self, changes: Iterable[str]) -> None:
+        if "tickets" in changes and self._number is not None:
+            self._refresh_history()
+
+    def _refresh_history(self) -> None:
+        """The caller's history again (after a submit, or when one of several customers was chosen)."""
+        serial, number, actor = self._pop_serial, self._number, self._actor
+        customer = self.customer_panel.current_customer()
+        shared = self._pop is not None and len(self._pop.customers) > 1
+
+        def load() -> list:
+            if customer is not None and shared:
+                return self._services.lookup.history_of_customer(actor, customer.id)
+            return self._services.lookup.by_phone(actor, number).tickets
+
+        QueryOp(self, op=load, success=lambda rows: self.history.show_rows(rows) if serial == self._pop_serial
+                else None).failure(lambda _error: None).run_in_background()
+
+    # -- the customer panel's buttons -------------------------------------------------------
+    def new_customer(self) -> None:
+        number = self._pop.number if self._pop else (self._number or "")
+        kind = self._pop.kind if self._pop else "mobile"
+        dialog = NewCustomerDialog(self._services, self._actor, self._reference, number, kind, self)
+        dialog.created.connect(lambda _customer_id: self._number and self.screen_pop(
+            self._number, {"ivr_trail": self.customer_panel.ivr_trail.text() or None,
+                           "call_id": self._call_defaults.get("call_id"),
+                           "call_time": self._call_defaults.get("call_time")}))
+        dialog.open()
+
+    def open_memo(self) -> None:
+        customer = self.customer_panel.current_customer()
+        MemoDialog(self._services, self._actor, customer.id if customer else None, self).open()
+
+    def open_notices(self) -> None:
+        NoticesDialog(self._services, self._actor, self).open()
+
+    def open_customer_details(self) -> None:
+        customer = self.customer_panel.current_customer()
+        if customer is not None:
+            CustomerDetailDialog(self._services, self._actor, customer.id, self._reference, self).open()
