@@ -2,6 +2,213 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../agent_app/ui/tickets/text.py" line="+41"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agent_app/ui/tickets/list_model.py" line="+219"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPicker</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/category_picker.py" line="+88"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/dialogs.py" line="+118"/>
+        <source>Customer details</source>
+        <translation>客户详情</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User no.</source>
+        <translation>用户编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer no.</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landline</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>客户地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter no.</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Area</source>
+        <translation>管理区域</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/customer_panel.py" line="+173"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller number</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IVR trail</source>
+        <translation>IVR轨迹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ch&amp;oose</source>
+        <translation>选择客户(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User no.</source>
+        <translation>用户编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer no.</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>客户地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Meter no.</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Area</source>
+        <translation>管理区域</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Memo</source>
+        <translation>备忘录(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>M&amp;y to-dos</source>
+        <translation>我的待办(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notices</source>
+        <translation>通知公告(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer &amp;details</source>
+        <translation>客户详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;w customer</source>
+        <translation>新建客户(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for a call.</source>
+        <translation>等待来电。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking up the caller…</source>
+        <translation>正在识别来电客户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No customer has this number. Create one with New customer.</source>
+        <translation>没有客户使用此号码。可点击【新建客户】建档。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several customers share this number: choose one above.</source>
+        <translation>多个客户共用此号码，请在上方选择客户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The caller&apos;s number is not a valid phone number.</source>
+        <translation>来电号码不是有效的电话号码。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../agent_app/ui/error_text.py" line="+42"/>
@@ -20,9 +227,73 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/history_panel.py" line="+57"/>
+        <source>Service history</source>
+        <translation>服务历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No earlier tickets of this caller.</source>
+        <translation>该来电没有历史工单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The history of the caller appears here.</source>
+        <translation>来电客户的服务历史显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineLoginDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/phone/login_dialog.py" line="+12"/>
+        <source>Log in to the hotline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agent ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeypadDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/phone/keypad.py" line="+20"/>
+        <source>Send DTMF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+184"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+189"/>
         <source>About Agent Desk</source>
         <translation>关于客服坐席系统</translation>
     </message>
@@ -73,6 +344,410 @@
     </message>
 </context>
 <context>
+    <name>MemoDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/dialogs.py" line="-93"/>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a note for yourself</source>
+        <translation>记录备忘内容</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/new_customer_dialog.py" line="+27"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Name</source>
+        <translation>客户名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Mobile</source>
+        <translation>手机号码(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Landline</source>
+        <translation>固定电话(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Address</source>
+        <translation>客户地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Me&amp;ter no.</source>
+        <translation>表号(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer &amp;type</source>
+        <translation>客户类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;rea</source>
+        <translation>管理区域(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/dialogs.py" line="+32"/>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There are no current notices.</source>
+        <translation>目前没有通知公告。</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/page.py" line="+19"/>
+        <source>Agent workbench</source>
+        <translation>坐席工作台</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneBar</name>
+    <message>
+        <location filename="../../agent_app/ui/phone/phone_bar.py" line="+106"/>
+        <location line="+86"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+77"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+306"/>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keypad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+283"/>
+        <source>Logged in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-282"/>
+        <location line="+55"/>
+        <source>After-call work %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+66"/>
+        <source>Registration failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calling back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not ready: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transfer failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>next attempt at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hotline login failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationFormWidget</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/registration_form.py" line="+322"/>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear everything entered in the registration form?</source>
+        <translation>清空服务登记中已填写的全部内容？</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Service registration</source>
+        <translation>服务登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Source</source>
+        <translation>信息来源(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Urgency</source>
+        <translation>紧急程度(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Con&amp;tact</source>
+        <translation>联系人(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact p&amp;hone</source>
+        <translation>联系电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cate&amp;gory</source>
+        <translation>服务分类(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Customer name</source>
+        <translation>客户姓名(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mete&amp;r no.</source>
+        <translation>表号(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Area</source>
+        <translation>管理区域(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Addr&amp;ess</source>
+        <translation>发生地点(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descr&amp;iption</source>
+        <translation>服务描述(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>O&amp;pinion</source>
+        <translation>处理意见(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where it happens; Find lists tickets at similar addresses</source>
+        <translation>发生地址；点击查询可列出相近地址的工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the customer reports or asks for</source>
+        <translation>客户的诉求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation>查询(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List tickets whose address contains this text (possible duplicates)</source>
+        <translation>列出发生地址包含此关键字的工单（可能的重复工单）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove link</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Su&amp;bmit</source>
+        <translation>提交(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit the ticket (Ctrl+Enter)</source>
+        <translation>提交工单（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the form (Esc)</source>
+        <translation>清空表单（Esc）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Related to ticket %1</source>
+        <translation>关联工单：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Submitted. Ticket no. %1</source>
+        <translation>已提交  工单编号：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket %1 was registered.</source>
+        <translation>工单 %1 已登记。</translation>
+    </message>
+</context>
+<context>
     <name>SessionStatusBar</name>
     <message>
         <location filename="../../agent_app/ui/status_bar.py" line="+86"/>
@@ -98,7 +773,7 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../agent_app/ui/sign_in/window.py" line="+221"/>
+        <location filename="../../agent_app/ui/sign_in/window.py" line="+218"/>
         <source>Please enter your account and password.</source>
         <translation>请输入账号和密码。</translation>
     </message>
@@ -206,6 +881,318 @@
         <location line="+1"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarTicketsPanel</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/similar_tickets.py" line="+65"/>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Link to selected</source>
+        <translation>关联所选工单(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register the new ticket as related to the selected one</source>
+        <translation>将新工单登记为所选工单的关联工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tickets at similar addresses: %1</source>
+        <translation>相近地址的工单：%1 条</translation>
+    </message>
+</context>
+<context>
+    <name>TicketColumns</name>
+    <message>
+        <location filename="../../agent_app/ui/tickets/columns.py" line="+41"/>
+        <source>Ticket no.</source>
+        <translation type="unfinished">工单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller number</source>
+        <translation type="unfinished">来电号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Water company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outstanding issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation type="unfinished">服务描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatched by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device SN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketText</name>
+    <message>
+        <location filename="../../agent_app/ui/tickets/text.py" line="+39"/>
+        <source>Service report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspection report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acceptance report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Implementation report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-site photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketTree</name>
+    <message>
+        <location filename="../../agent_app/ui/tickets/tree.py" line="+26"/>
+        <source>My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enquiries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/phone/transfer_dialog.py" line="+19"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number or extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consult first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transfer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchModels</name>
+    <message>
+        <location filename="../../agent_app/ui/workbench/models.py" line="+112"/>
+        <location line="+32"/>
+        <source>Ticket no.</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+32"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+33"/>
+        <source>Category</source>
+        <translation>服务分类</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Description</source>
+        <translation>服务描述</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Address</source>
+        <translation>发生地点</translation>
     </message>
 </context>
 </TS>

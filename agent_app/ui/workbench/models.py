@@ -29,11 +29,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def local_time(moment: datetime) -> str:
-    """Ticket times are stored in UTC; agents read them in the utility's local time."""
+def local_time(moment: datetime, *, short: bool = False) -> str:
+    """Ticket times are stored in UTC; agents read them in the utility's local time. `short` leaves
+    out the year when it is the current one (for narrow columns)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone(LOCAL_TZ)
+    if short and local.year == datetime.now(LOCAL_TZ).year:
+        return local.strftime("%m-%d %H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 def status_text(ticket_type: str, status: str) -> str:
@@ -116,7 +120,7 @@ class HistoryModel(_TicketRowsModel[HistoryRow]):
         if column == HistoryColumn.NUMBER:
             return row.number
         if column == HistoryColumn.REGISTERED:
-            return local_time(row.registered_at)
+            return local_time(row.registered_at, short=True)
         if column == HistoryColumn.CATEGORY:
             return row.category or ""
         if column == HistoryColumn.STATUS:
@@ -148,7 +152,7 @@ class SimilarTicketsModel(_TicketRowsModel[TicketRow]):
         if column == SimilarColumn.NUMBER:
             return row.number
         if column == SimilarColumn.REGISTERED:
-            return local_time(row.registered_at)
+            return local_time(row.registered_at, short=True)
         if column == SimilarColumn.ADDRESS:
             return row.address or ""
         if column == SimilarColumn.CATEGORY:

@@ -83,7 +83,7 @@ class WorkbenchPage(QWidget):
         for widget, stretch in ((self.customer_panel, 0), (self.form, 2), (self.history, 1)):
             self.splitter.addWidget(_card(widget))
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([330, 620, 430])
+        self.splitter.setSizes([310, 600, 470])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.splitter)
