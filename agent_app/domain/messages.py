@@ -61,6 +61,13 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "folder": ("工单目录", "ticket folder"),
     "sort": ("排序字段", "sort column"),
     "related_number": ("关联单号", "related ticket no."),
+    "agent_no": ("工号", "agent ID"),
+    "extension": ("分机号", "extension"),
+    "state": ("状态", "state"),
+    "priority": ("优先级", "priority"),
+    "direction": ("呼叫类型", "call direction"),
+    "ring_at": ("振铃时间", "ring time"),
+    "end_at": ("结束时间", "end time"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {

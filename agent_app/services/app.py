@@ -5,13 +5,16 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from agent_app.services.auth import AuthService
+from agent_app.services.calls import CallService
 from agent_app.services.catalog import CatalogService
 from agent_app.services.clock import Clock, system_clock
 from agent_app.services.customers import CustomerService
 from agent_app.services.database import create_db_engine
+from agent_app.services.events.postgres import bus_for
 from agent_app.services.lookup import LookupService
 from agent_app.services.notes import NoteService
 from agent_app.services.queries import QueryService
+from agent_app.services.seats import SeatService
 from agent_app.services.tickets.service import TicketService
 from agent_app.services.uow import UnitOfWorkFactory
 from agent_app.services.users import UserService
@@ -24,11 +27,14 @@ class Services:
         self.clock = clock
         self.auth = AuthService(self.uow, clock)
         self.users = UserService(self.uow, clock)
-        self.tickets = TicketService(self.uow, clock)
+        self.events = bus_for(engine)
+        self.tickets = TicketService(self.uow, clock, self.events)
         self.lookup = LookupService(self.uow, clock)
         self.queries = QueryService(self.uow, clock)
         self.catalog = CatalogService(self.uow)
         self.customers = CustomerService(self.uow)
+        self.calls = CallService(self.uow, clock, self.events)
+        self.seats = SeatService(self.uow, clock, self.events)
         self.notes = NoteService(self.uow, clock)
 
     @classmethod
@@ -42,4 +48,5 @@ class Services:
             connection.exec_driver_sql("SELECT 1")
 
     def close(self) -> None:
+        self.events.close()
         self.engine.dispose()

@@ -8,7 +8,7 @@ from agent_app.services.models.customers import Customer, CustomerPhone
 from agent_app.services.models.misc import AuditLog, Memo, Notice
 from agent_app.services.models.org import Area, Company, Department, DispatchTarget, Group, GroupMember, Holiday
 from agent_app.services.models.providers import Certification, Engineer, ServiceProvider
-from agent_app.services.models.telephony import AgentStateChange, Call
+from agent_app.services.models.telephony import AgentStateChange, Call, SeatStatus
 from agent_app.services.models.tickets import (
     Callback,
     Suspension,
@@ -25,6 +25,6 @@ __all__ = [
     "AttachmentContent", "AuditLog", "Base", "Call", "Callback", "Certification", "Company", "Customer",
     "CustomerPhone", "Department", "DictItem", "DispatchTarget", "Engineer", "Group", "GroupMember",
     "Holiday", "MAX_ATTACHMENT_BYTES", "Memo", "Notice", "Permission", "Role", "RolePermission",
-    "ServiceCategory", "ServiceLevel", "ServiceProvider", "Suspension", "Ticket", "TicketCounter",
+    "SeatStatus", "ServiceCategory", "ServiceLevel", "ServiceProvider", "Suspension", "Ticket", "TicketCounter",
     "TicketHistory", "TicketLink", "User", "UserRole", "WorkLog", "utcnow",
 ]

@@ -45,3 +45,24 @@ class AgentStateChange(IdMixin, CompanyScoped, Base):
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
     duration_seconds: Mapped[int | None] = mapped_column(Integer)
+
+
+class SeatStatus(CompanyScoped, Base):
+    """The live state of one seat, one row per user: what the seat board reads in one query.
+
+    `AgentStateChange` keeps the history for the reports; this row is overwritten.
+    """
+
+    __tablename__ = "seat_status"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    agent_no: Mapped[str | None] = mapped_column(String(32))
+    extension: Mapped[str | None] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16), default="logged_out")
+    reason: Mapped[str | None] = mapped_column(String(64))
+    since: Mapped[datetime]
+    registration: Mapped[str] = mapped_column(String(16), default="unregistered")
+    call_number: Mapped[str | None] = mapped_column(String(64))
+    call_direction: Mapped[str | None] = mapped_column(String(4))
+    call_since: Mapped[datetime | None]
+    monitored_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]

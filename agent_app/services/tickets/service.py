@@ -15,6 +15,7 @@ from agent_app.domain.workflow import allowed_actions, check, workflow_for
 from agent_app.domain.workflow.definitions import ACTIONS
 from agent_app.services.actor import Actor
 from agent_app.services.clock import Clock
+from agent_app.services.events.bus import EventBus
 from agent_app.services.models import Attachment, AttachmentContent, Suspension, Ticket, TicketHistory
 from agent_app.services.permissions import require
 from agent_app.services.tickets import attachments as files
@@ -45,9 +46,16 @@ def _history_detail(params: dict[str, Any], notes: dict[str, Any]) -> str | None
 
 
 class TicketService:
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, bus: EventBus) -> None:
         self._uow = uow
         self._clock = clock
+        self._bus = bus
+
+    def _announce(self, ticket: Ticket, action: str) -> None:
+        """Tell every desktop of the company (ticket lists, trees, the assignee's to-do)."""
+        self._bus.publish(ticket.company_id, "ticket_changed", {
+            "ticket_id": ticket.id, "action": action, "status": ticket.status,
+            "handler_id": ticket.current_handler_id})
 
     # --- creating ---------------------------------------------------------------------------
 
@@ -57,14 +65,16 @@ class TicketService:
         with self._uow() as uow:
             ticket = register(uow.session, actor, form, self._clock())
             uow.commit()
-            return _ref(ticket)
+        self._announce(ticket, "register")
+        return _ref(ticket)
 
     def create_work_order(self, actor: Actor, form: WorkOrderForm) -> TicketRef:
         require(actor, "workorder.create")
         with self._uow() as uow:
             ticket = create_work_order(uow.session, actor, form, self._clock())
             uow.commit()
-            return _ref(ticket)
+        self._announce(ticket, "register")
+        return _ref(ticket)
 
     # --- the workflow -----------------------------------------------------------------------
 
@@ -87,7 +97,8 @@ class TicketService:
                 uow.commit()
             except StaleDataError:
                 raise ConflictError("conflict", number=number) from None
-            return _ref(ticket)
+        self._announce(ticket, action)
+        return _ref(ticket)
 
     def _apply(self, session, ticket: Ticket, actor: Actor | None, action: str, expected_version: int,  # noqa: ANN001
                params: dict[str, Any]) -> TicketHistory:
@@ -165,6 +176,7 @@ class TicketService:
                     self._apply(uow.session, ticket, None, "resume", ticket.version, {"opinion": "挂起到期，自动结束挂起"})
                     uow.commit()
                     resumed.append(ticket.number)
+                    self._announce(ticket, "resume")
                 except (StaleDataError, ConflictError):
                     continue  # someone resumed it by hand meanwhile
         return resumed

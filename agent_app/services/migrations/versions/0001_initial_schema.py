@@ -697,11 +697,34 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_attachments_company_id'), ['company_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attachments_ticket_id'), ['ticket_id'], unique=False)
 
-
+    op.create_table('seat_status',
+    sa.Column('user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('agent_no', sa.String(length=32), nullable=True),
+    sa.Column('extension', sa.String(length=32), nullable=True),
+    sa.Column('state', sa.String(length=16), nullable=False),
+    sa.Column('reason', sa.String(length=64), nullable=True),
+    sa.Column('since', agent_app.services.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('registration', sa.String(length=16), nullable=False),
+    sa.Column('call_number', sa.String(length=64), nullable=True),
+    sa.Column('call_direction', sa.String(length=4), nullable=True),
+    sa.Column('call_since', agent_app.services.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('monitored_by', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('updated_at', agent_app.services.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('company_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.ForeignKeyConstraint(['company_id'], ['companies.id'], name=op.f('fk_seat_status_company_id_companies')),
+    sa.ForeignKeyConstraint(['monitored_by'], ['users.id'], name=op.f('fk_seat_status_monitored_by_users')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_seat_status_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('user_id', name=op.f('pk_seat_status'))
+    )
+    op.create_index(op.f('ix_seat_status_company_id'), 'seat_status', ['company_id'], unique=False)
+    if op.get_bind().dialect.name != "sqlite":  # SQLite took it inline; it cannot ALTER constraints
+        op.create_foreign_key(op.f('fk_tickets_call_id_calls'), 'tickets', 'calls', ['call_id'], ['id'])
     create_search_indexes(op.get_bind())
 
 def downgrade() -> None:
     drop_search_indexes(op.get_bind())
+    op.drop_index(op.f('ix_seat_status_company_id'), table_name='seat_status')
+    op.drop_table('seat_status')
     with op.batch_alter_table('attachments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attachments_ticket_id'))
         batch_op.drop_index(batch_op.f('ix_attachments_company_id'))

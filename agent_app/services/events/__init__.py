@@ -1,0 +1,1 @@
+"""Live events between desktops: in process (embedded) or over PostgreSQL LISTEN/NOTIFY (shared)."""

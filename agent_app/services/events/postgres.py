@@ -1,0 +1,125 @@
+"""Events over PostgreSQL LISTEN/NOTIFY, one channel per company.
+
+A listener thread holds its own connection and LISTENs only on the channels of the companies
+that have subscribers, so another company's events never reach this process. When the database
+goes away it reconnects with backoff and publishes `bus_state` events (connected: false / true);
+views reload their state from the database on `connected: true`, so nothing stays stale.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from typing import Any, Callable
+
+import psycopg
+from sqlalchemy import Engine, text
+
+from agent_app.services.events.bus import Event, EventBus, InProcessBus, Listener, Subscribers
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF = 10.0
+LISTENER_NAME = "agent-desk-events"
+
+
+def channel(company_id: int) -> str:
+    return f"agent_desk_c{int(company_id)}"
+
+
+class PostgresBus:
+    def __init__(self, engine: Engine, dsn: str) -> None:
+        """`engine` publishes (NOTIFY through the pool); `dsn` is a libpq URL for the listener."""
+        self._engine = engine
+        self._dsn = dsn
+        self._subscribers = Subscribers()
+        self._listening: set[int] = set()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None  # started by the first subscriber
+        self.connected = False
+
+    # --- publishing -------------------------------------------------------------------------
+
+    def publish(self, company_id: int, kind: str, payload: dict[str, Any]) -> None:
+        message = json.dumps({"kind": kind, "payload": payload}, ensure_ascii=False, default=str)
+        with self._engine.begin() as connection:
+            connection.execute(text("SELECT pg_notify(:channel, :message)"),
+                               {"channel": channel(company_id), "message": message})
+
+    # --- listening --------------------------------------------------------------------------
+
+    def subscribe(self, company_id: int, listener: Listener) -> Callable[[], None]:
+        remove = self._subscribers.add(company_id, listener)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="agent-desk-events", daemon=True)
+            self._thread.start()
+        self._wake.set()  # LISTEN on the new channel soon
+        return remove
+
+    def close(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        backoff = 0.5
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._dsn, autocommit=True, connect_timeout=3,
+                                     application_name=LISTENER_NAME) as connection:
+                    self._listening = set()
+                    self._sync_channels(connection)
+                    self._set_connected(True)
+                    backoff = 0.5
+                    while not self._stop.is_set():
+                        if self._wake.is_set():
+                            self._wake.clear()
+                            self._sync_channels(connection)
+                        for notify in connection.notifies(timeout=0.5, stop_after=50):
+                            self._dispatch(notify.channel, notify.payload)
+                        connection.execute("SELECT 1")  # notices a dead server between notifications
+            except psycopg.Error as error:
+                if self.connected:
+                    log.warning("event connection lost: %s", error)
+                self._set_connected(False)
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+
+    def _sync_channels(self, connection: psycopg.Connection) -> None:
+        wanted = set(self._subscribers.companies())
+        for company_id in wanted - self._listening:
+            connection.execute(f"LISTEN {channel(company_id)}")
+        for company_id in self._listening - wanted:
+            connection.execute(f"UNLISTEN {channel(company_id)}")
+        self._listening = wanted
+
+    def _dispatch(self, channel_name: str, raw: str) -> None:
+        company_id = int(channel_name.rsplit("c", 1)[1])
+        try:
+            message = json.loads(raw)
+        except ValueError:
+            log.warning("ignoring a malformed event on %s", channel_name)
+            return
+        self._subscribers.deliver(Event(company_id, message.get("kind", ""), message.get("payload") or {}))
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected == self.connected:
+            return
+        self.connected = connected
+        for company_id in self._subscribers.companies():
+            self._subscribers.deliver(Event(company_id, "bus_state", {"connected": connected}))
+
+
+def listener_dsn(engine: Engine) -> str:
+    """The engine's URL as libpq understands it (without the SQLAlchemy driver suffix)."""
+    url = engine.url.set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+def bus_for(engine: Engine) -> EventBus:
+    """The bus that fits the database: LISTEN/NOTIFY on PostgreSQL, in process on SQLite."""
+    if engine.dialect.name == "postgresql":
+        return PostgresBus(engine, listener_dsn(engine))
+    return InProcessBus()
