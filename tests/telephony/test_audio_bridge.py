@@ -198,7 +198,6 @@ def test_ringer_rings_on_the_ring_device_only_until_stopped(pulse: PulseServer, 
 # --- codecs -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.audio
 def test_g711_and_g722_come_before_speex(sip_loop: SipLoop) -> None:
     order = prefer_narrowband_codecs(sip_loop.ep)
     assert order[:3] == ["PCMA/8000/1", "PCMU/8000/1", "G722/16000/1"]
