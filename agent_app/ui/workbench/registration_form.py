@@ -452,9 +452,9 @@ class RegistrationFormWidget(QWidget):
         self.search_button.setToolTip(self.tr("List tickets whose address contains this text (possible duplicates)"))
         self.unlink_button.setText(self.tr("Remove link"))
         self.submit_button.setText(self.tr("Su&bmit"))
-        self.submit_button.setToolTip(self.tr("Submit the ticket (Ctrl+Enter)"))
+        self.submit_button.setToolTip(self.tr("Submit the ticket; the shortcut works anywhere in the form"))
         self.clear_button.setText(self.tr("C&lear"))
-        self.clear_button.setToolTip(self.tr("Clear the form (Esc)"))
+        self.clear_button.setToolTip(self.tr("Clear the form after a confirmation"))
         self._retranslate_related()
         self._retranslate_result()
         if self._reference.source_channels:
