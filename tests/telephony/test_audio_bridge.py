@@ -105,10 +105,11 @@ class Conversation:
         self.tone = None
 
 
-@pytest.fixture(scope="module")
-def bridge(pulse: PulseServer, qt_app, sip_loop: SipLoop) -> Iterator[DeviceAudioBridge]:
+@pytest.fixture(scope="module", params=[16000, 8000], ids=["16kHz", "8kHz"])
+def bridge(request, pulse: PulseServer, qt_app, sip_loop: SipLoop) -> Iterator[DeviceAudioBridge]:
+    """The bridge at both clock rates the engine may choose (pjsua2's bridge itself runs at 16 kHz)."""
     prefer_narrowband_codecs(sip_loop.ep)
-    audio = DeviceAudioBridge(MIC_NAME, SPEAKER_NAME, RINGER_NAME, clock_rate=RATE)
+    audio = DeviceAudioBridge(MIC_NAME, SPEAKER_NAME, RINGER_NAME, clock_rate=request.param)
     audio.start(sip_loop.ep)
     yield audio
     audio.stop()
