@@ -145,11 +145,18 @@ def test_a_shared_landline_offers_a_choice(qtbot, bench):
     assert "choose" in panel.state_message.text() or "选择" in panel.state_message.text()
     assert page.form.customer_name.text() == ""
     panel.chooser.setFocus()
-    qtbot.keyClick(panel.chooser, Qt.Key.Key_Down)  # keyboard choice of the second customer
-    panel._chosen(panel.chooser.currentIndex())  # activated is emitted by the popup; the key path sets the index
+    qtbot.keyClick(panel.chooser, Qt.Key.Key_Down)  # the keyboard chooses
     qtbot.waitUntil(lambda: panel.values["name"].text() in ("王芳", "王强"), timeout=2000)
     assert page.form.customer_name.text() == panel.values["name"].text()
     assert page.form.snapshot()["customer_id"] in bench.shared_ids
+
+
+def test_a_withheld_number_is_not_used_as_the_contact_phone(qtbot, bench):
+    page = _page(qtbot, bench)
+    page.screen_pop("anonymous", {})
+    qtbot.waitUntil(lambda: page.customer_panel.new_customer_button.property("suggested") is True, timeout=5000)
+    assert page.customer_panel.caller.text() == "anonymous"
+    assert page.form.contact_phone.text() == "" and page.form.snapshot()["caller_phone"] is None
 
 
 def test_an_unknown_number_offers_a_new_customer(qtbot, bench):
@@ -405,3 +412,24 @@ def test_models_pass_the_model_tester(qtmodeltester, bench, model_class):
     qtmodeltester.check(model)
     model.set_rows([])
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_page_is_fully_translated_after_a_screen_pop_and_follows_a_language_switch(qtbot, bench, lang):
+    from agent_app.ui import i18n
+    from tests.ui.test_shell_translations import untranslated, visible_texts
+
+    page = _page(qtbot, bench)
+    page.screen_pop("+86 138 0013 8000", {"ivr_trail": "主菜单 → 报修"})
+    qtbot.waitUntil(lambda: page.history.model.rowCount() == 1, timeout=5000)
+    page.form.address.setText("天河路")
+    page.form.search_similar()
+    qtbot.waitUntil(lambda: page.form.similar.model.rowCount() == 1, timeout=5000)
+    i18n.set_language(lang)
+    expected = "服务登记" if lang == "zh_CN" else "Service registration"
+    qtbot.waitUntil(lambda: page.form.title.text() == expected, timeout=2000)
+    assert untranslated(visible_texts(page), lang) == []
+    headers = [page.history.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers[0] == ("工单编号" if lang == "zh_CN" else "Ticket no.")
+    assert page.form.source_channel.currentText() == ("热线" if lang == "zh_CN" else "hotline")
+    assert page.customer_panel.values["customer_type"].text() == ("居民用户" if lang == "zh_CN" else "resident")

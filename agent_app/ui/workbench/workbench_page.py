@@ -141,8 +141,10 @@ class WorkbenchPage(QWidget):
     def _pop_failed(self, serial: int, error: Exception) -> None:
         if serial != self._pop_serial:
             return
-        if isinstance(error, ValidationError):
+        if isinstance(error, ValidationError):  # e.g. "anonymous": not a number to call back or file
+            self._call_defaults.update(caller_phone=None, contact_phone="")
             self.customer_panel.show_invalid_number()
+            self._customer_chosen(None)
         else:
             self.customer_panel.state_message.setText(error_message(error))
             self.customer_panel.state_message.show()
