@@ -129,7 +129,7 @@ def delays_ms(recording: np.ndarray) -> list[float]:
 
 def run_probes(server: PulseServer, loop: SipLoop, probes: int, workdir: Path) -> tuple[list[float], float]:
     """Play the probes, return their delays and the CPU seconds used per second of audio."""
-    loop.pump(2.0)  # Qt's PulseAudio streams take up to about 2 s before they flow
+    loop.pump(2.5)  # an idle null sink runs at 2 s latency: new streams need about 2 s to flow
     recorder = Recorder(server)
     recorder.start()
     player = subprocess.Popen(["paplay", "-d", "bench_mix", str(probe_file(workdir / "probe.wav", probes))],
