@@ -208,7 +208,10 @@ def _type_registration(qtbot, page: WorkbenchPage, description: str = "家里没
     assert form.address.hasFocus()
     qtbot.keyClick(form.address, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(qtbot, form.address, "天河路100号3栋")
-    form.description.setFocus()
+    tab()
+    assert form.search_button.hasFocus()
+    tab()  # the similar-tickets table is hidden until a search: straight on to the description
+    assert form.description.hasFocus()
     type_text(qtbot, form.description, description)
     tab()
     assert form.opinion.hasFocus()
@@ -240,6 +243,16 @@ def test_fill_by_keyboard_and_submit_with_ctrl_enter(qtbot, bench):
     assert page.history.model.index(0, 0).data() == number
     qtbot.waitUntil(lambda: not draft_path(bench.agent.account).exists() or
                     "description" not in draft_path(bench.agent.account).read_text(encoding="utf-8"), timeout=3000)
+
+
+def test_alt_mnemonics_reach_the_fields(qtbot, bench):
+    page = _page(qtbot, bench)
+    form = page.form
+    form.contact_name.setFocus()
+    for key, widget in ((Qt.Key.Key_I, form.description), (Qt.Key.Key_G, form.category.combos[0]),
+                        (Qt.Key.Key_E, form.address), (Qt.Key.Key_P, form.opinion), (Qt.Key.Key_S, form.source_channel)):
+        qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+        assert widget.hasFocus(), key
 
 
 def test_enter_on_the_submit_button_submits(qtbot, bench):

@@ -136,15 +136,6 @@ class CustomerPanel(QWidget):
         if len(customers) <= 1:
             self.customer_chosen.emit(chosen)
 
-    def choose(self, customer_id: int) -> None:
-        index = self.chooser.findData(customer_id)
-        if index >= 0:
-            self.chooser.setCurrentIndex(index)
-            self._chosen(index)
-
-    def customers(self) -> list[CustomerCard]:
-        return list(self._customers)
-
     def current_customer(self) -> CustomerCard | None:
         if len(self._customers) == 1:
             return self._customers[0]

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from agent_app.paths import user_data_dir
 
@@ -38,10 +38,17 @@ class DraftStore(QObject):
         self._snapshot = snapshot
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
+        app = QCoreApplication.instance()
+        if app is not None:  # the last keystrokes before quitting are still inside the debounce
+            app.aboutToQuit.connect(self._flush_if_pending)
 
     def schedule(self) -> None:
         """The form changed: save it a moment later (typing restarts the wait)."""
         self._timer.start()
+
+    def _flush_if_pending(self) -> None:
+        if self._timer.isActive():
+            self.flush()
 
     def flush(self) -> None:
         """Save now. An empty form removes the draft."""

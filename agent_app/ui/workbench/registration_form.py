@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -472,6 +472,11 @@ class RegistrationFormWidget(QWidget):
 
     def last_ticket_number(self) -> str | None:
         return self._last_number
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page (or closing the window) saves the draft without waiting."""
+        self.drafts.flush()
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
