@@ -13,8 +13,9 @@ Why QtMultimedia (QAudioSource/QAudioSink) and not PortAudio through `sounddevic
   each PulseAudio sink/source (and WASAPI endpoint on Windows) with the name the user knows and
   opens it directly. Agents pick headset and ringer separately, so this decided it.
 * Robustness. A PortAudio duplex stream through the ALSA pulse plugin failed after 20 ms
-  (poll error, repeated "underrun occurred"); separate streams worked but the output stream's first
-  callback came 0.7 to 1.4 s late. Qt's push-mode streams started at once without underruns.
+  (poll error, repeated "underrun occurred"); separate input and output streams worked. Qt's
+  push-mode streams ran without underruns. (Both were slow to start on an idle null sink, which
+  runs at 2 s latency: a property of the test sink, not of either library.)
 * Latency. Loopback (write to a null sink → read its remapped monitor): PortAudio 62 ms;
   Qt 72 to 83 ms with 20 ms device buffers (90 to 100 ms with 40 ms). Qt costs about 15 ms more,
   which is acceptable for a phone call.
