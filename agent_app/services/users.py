@@ -94,10 +94,10 @@ class UserService:
             uow.commit()
             return user.id
 
-    def create_company(self, code: str, name: str) -> int:
+    def create_company(self, code: str, name: str, area_code: str = "020") -> int:
         """A new tenant with its built-in roles and catalogue (installation/CLI only: no actor)."""
         with self._uow() as uow:
-            company = add_company(uow.session, code, name)
+            company = add_company(uow.session, code, name, area_code=area_code)
             uow.commit()
             return company.id
 

@@ -32,7 +32,7 @@ def test_demo_then_lookup_prints_the_customer_and_tickets(tmp_path):
     assert again.returncode == 0 and "already has data" in again.stdout
 
 
-def test_db_upgrade_and_user_add(tmp_path):
+def test_first_run_company_and_administrator(tmp_path):
     db = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     assert _cli("db", "upgrade", db=db).returncode == 0
     status = _cli("db", "status", db=db)
@@ -40,6 +40,16 @@ def test_db_upgrade_and_user_add(tmp_path):
     missing = _cli("user", "add", "wang", "--name", "王五", "--company", "nowhere", "--role", "agent",
                    "--password-stdin", db=db, stdin="Secret@123\n")
     assert missing.returncode == 2 and "水司不存在" in missing.stderr
+    assert _cli("company", "add", "sz", "深圳水务", "--area-code", "0755", db=db).returncode == 0
+    added = _cli("user", "add", "sz_admin", "--name", "管理员", "--company", "sz", "--role", "admin",
+                 "--password-stdin", db=db, stdin="Secret@123\n")
+    assert added.returncode == 0, added.stderr
+    from agent_app.services.app import Services
+
+    services = Services.open(db)
+    actor = services.auth.sign_in("sz_admin", "Secret@123")
+    assert actor.can("menu:admin") and services.catalog.categories(actor)
+    services.close()
 
 
 def test_lookup_refuses_a_malformed_number(tmp_path):
