@@ -54,7 +54,9 @@ class EngineConfig:
     """Engine-wide behaviour."""
 
     sip_port: int = 0  # 0: any free port
-    max_calls: int = 16  # pjsua's default of 4 is one attended transfer with a monitor call
+    # The pjsua2-python wheel is built with PJSUA_MAX_CALLS 4: larger values are silently capped.
+    # 4 covers the customer's call, a consult call and a supervisor's monitor call.
+    max_calls: int = 4
     ivr_header: str = "X-IVR-Trail"
     auto_answer: bool = False
     record_calls: bool = False

@@ -86,6 +86,7 @@ def test_agent_logs_in_answers_holds_and_hangs_up(qtbot, bar: PhoneBar, sipp: Ca
 
     qtbot.mouseClick(bar.hold_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.hold_button.text() == "Resume", timeout=5000)
+    assert bar.state_label.text() == "On hold"
     shot(bar, "on-hold")
     qtbot.mouseClick(bar.hold_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.hold_button.text() == "Hold", timeout=5000)

@@ -414,7 +414,8 @@ class PhoneBar(QFrame):
         else:
             elapsed = clock_text(time.monotonic() - self._logged_in_at)
             self.login_timer_label.setText(self.tr("Logged in %1").replace("%1", elapsed))
-        self.state_label.setText(self.state_text())
+        on_hold = self.agent.state is AgentState.ON_CALL and self._held
+        self.state_label.setText(self.tr("On hold") if on_hold else self.state_text())
         self.state_label.setProperty("state", self.agent.state.value)
         current, connected = self._current, self._current in self._connected
         self.ready_button.setEnabled(logged_in and self.agent.state is not AgentState.READY)
