@@ -326,26 +326,22 @@ def test_the_draft_survives_recreating_the_page(qtbot, bench):
     assert form.snapshot()["caller_phone"] == MOBILE
 
 
-def test_a_failed_submit_keeps_the_form_and_the_draft(qtbot, bench):
+def test_a_failed_submit_keeps_the_form_and_the_draft(qtbot, bench, monkeypatch):
     page = _page(qtbot, bench)
     page.screen_pop(MOBILE, {})
     qtbot.waitUntil(lambda: page.form.customer_name.text() == "张明", timeout=5000)
     page.form.category.set_category_id(bench.leaf("无水"))
     page.form.description.setPlainText("断网前写的")
-    bench.services.engine.dispose()
-    original = bench.services.tickets.register
 
     def unreachable(*_args, **_kwargs):
         raise ConnectionError("connection refused")
 
-    bench.services.tickets.register = unreachable
-    try:
-        page.form.submit()
-        qtbot.waitUntil(lambda: page.form.message.property("error") is True, timeout=5000)
-    finally:
-        bench.services.tickets.register = original
+    monkeypatch.setattr(bench.services.tickets, "register", unreachable)
+    page.form.submit()
+    qtbot.waitUntil(lambda: page.form.message.property("error") is True, timeout=5000)
     assert "无法连接数据库" in page.form.message.text()
     assert page.form.description.toPlainText() == "断网前写的"
+    assert page.form.submit_button.isEnabled()
     assert "断网前写的" in draft_path(bench.agent.account).read_text(encoding="utf-8")
 
 
@@ -390,6 +386,39 @@ def test_address_search_lists_an_earlier_ticket_and_linking_creates_a_related_li
         assert {(link.ticket_id, link.other_id) for link in links} & {(new_id, bench.earlier_ticket),
                                                                     (bench.earlier_ticket, new_id)}
     assert form.related_to() is None  # cleared with the form
+
+
+def test_a_screen_pop_before_the_choices_have_loaded(qtbot, bench):
+    page = WorkbenchPage(bench.session())
+    qtbot.addWidget(page)
+    page.screen_pop(MOBILE, {})  # at once, while the categories and dictionaries are still loading
+    qtbot.waitUntil(lambda: page.form.area_id.currentText() == "天河区", timeout=5000)
+    assert page.form.source_channel.currentData() == "hotline"
+
+
+def test_notices_and_customer_details_open_with_their_data(qtbot, bench):
+    from agent_app.ui.workbench.dialogs import CustomerDetailDialog, NoticesDialog
+
+    page = _page(qtbot, bench)
+    page.screen_pop(MOBILE, {})
+    qtbot.waitUntil(lambda: page.customer_panel.details_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(page.customer_panel.notices_button, Qt.MouseButton.LeftButton)
+    notices = page.findChild(NoticesDialog)
+    qtbot.waitUntil(lambda: notices.browser.toPlainText() == "目前没有通知公告。", timeout=5000)
+    qtbot.mouseClick(page.customer_panel.details_button, Qt.MouseButton.LeftButton)
+    details = page.findChild(CustomerDetailDialog)
+    qtbot.waitUntil(lambda: details.form.rowCount() == 9, timeout=5000)
+    shown = [details.form.itemAt(row, details.form.ItemRole.FieldRole).widget().text()
+             for row in range(details.form.rowCount())]
+    assert "张明" in shown and "M-0001" in shown and "居民用户" in shown
+
+
+def test_the_page_is_registered_for_the_workbench_permission():
+    from agent_app.ui.pages import discover
+
+    page = next(p for p in discover() if p.key == "workbench")
+    assert (page.permission, page.order, page.title) == ("menu:workbench", 20, "Agent workbench")
+    assert page.translated_title() == "坐席工作台"
 
 
 def test_my_to_dos_asks_for_the_pending_folder(qtbot, bench):
