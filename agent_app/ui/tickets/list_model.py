@@ -1,0 +1,228 @@
+"""The ticket list as a lazily loading table model.
+
+The first page is fetched when a query is set (at `offset` for a page jump); every later page is
+fetched when the view scrolls to the end (`canFetchMore` / `fetchMore`), by keyset after the last
+row's cursor. Each fetch runs through the ops runner; while it runs `canFetchMore` is False, and a
+result that belongs to an older query (the user changed the query meanwhile) is dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Callable
+
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from agent_app.services.queries import Page, TicketQuery, TicketRow
+from agent_app.ui.ops import QueryOp
+from agent_app.ui.tickets.columns import NUMERIC, SORT_KEYS, Column, header
+from agent_app.ui.tickets.lookups import Lookups
+from agent_app.ui.tickets.text import local_time, status_text, type_text
+
+_Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE = QColor("#c0392b")
+LINK = QColor("#2f6fb0")
+
+
+class TicketListModel(QAbstractTableModel):
+    loading_changed = Signal(bool)
+    failed = Signal(object)  # the exception of a failed fetch
+
+    def __init__(self, services: Any, actor: Any, page_size: int = 50, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._lookups = Lookups()
+        self._query = TicketQuery(folder="my_pending")
+        self._page_size = page_size
+        self._offset = 0
+        self._rows: list[TicketRow] = []
+        self._cursor: tuple[Any, int] | None = None
+        self._exhausted = True  # nothing to fetch until a query is set
+        self._loading = False
+        self._generation = 0
+        self.fetches = 0  # pages fetched since the last query (tests and the status line read it)
+
+    # -- the query ---------------------------------------------------------------------------
+    @property
+    def query(self) -> TicketQuery:
+        return dataclasses.replace(self._query)
+
+    @property
+    def offset(self) -> int:
+        return self._offset
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def set_lookups(self, lookups: Lookups) -> None:
+        self._lookups = lookups
+        self.refresh_texts()
+
+    def set_query(self, query: TicketQuery, offset: int = 0, page_size: int | None = None) -> None:
+        """Show `query` from row `offset` on (a page jump); the first page is fetched at once."""
+        self.beginResetModel()
+        self._generation += 1
+        self._query = dataclasses.replace(query)
+        self._offset = max(0, offset)
+        if page_size is not None:
+            self._page_size = page_size
+        self._rows = []
+        self._cursor = None
+        self._exhausted = False
+        self._set_loading(False)
+        self.fetches = 0
+        self.endResetModel()
+        self._fetch()
+
+    def reload(self) -> None:
+        self.set_query(self._query, self._offset)
+
+    def row_at(self, row: int) -> TicketRow:
+        return self._rows[row]
+
+    def row_of(self, ticket_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == ticket_id), None)
+
+    # -- lazy loading ------------------------------------------------------------------------
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._fetch()
+
+    def _fetch(self) -> None:
+        generation = self._generation
+        query, after, limit = dataclasses.replace(self._query), self._cursor, self._page_size
+        offset = self._offset if not self._rows else 0
+        services, actor = self._services, self._actor
+        self._set_loading(True)
+        work: Callable[[], Page] = lambda: services.queries.page(actor, query, after=after, limit=limit, offset=offset)
+        QueryOp(None, op=work, success=lambda page: self._arrived(generation, page)).failure(
+            lambda error: self._fetch_failed(generation, error)).run_in_background()
+
+    def _arrived(self, generation: int, page: Page) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self.fetches += 1
+        self._cursor = page.next_cursor
+        self._exhausted = page.next_cursor is None
+        if page.rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        self._set_loading(False)
+
+    def _fetch_failed(self, generation: int, error: Exception) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self._exhausted = True
+        self._set_loading(False)
+        self.failed.emit(error)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    # -- sorting (server side) ---------------------------------------------------------------
+    @staticmethod
+    def is_sortable(column: int) -> bool:
+        return 0 <= column < len(Column) and Column(column) in SORT_KEYS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not self.is_sortable(column):
+            return
+        key = SORT_KEYS[Column(column)]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and descending == self._query.descending and (self._rows or self._loading):
+            return
+        query = dataclasses.replace(self._query, sort=key, descending=descending)
+        self.set_query(query)
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        column = next((c for c, k in SORT_KEYS.items() if k == self._query.sort), Column.REGISTERED_AT)
+        order = Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
+        return int(column), order
+
+    # -- the table ---------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header(Column(section))
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.ADDRESS, Column.DESCRIPTION, Column.LEFTOVER):
+            return self.text(row, column) or None
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == Column.DETAILS:
+                return QBrush(LINK)
+            if column in (Column.OVERDUE_DAYS, Column.DUE_AT) and row.overdue_days > 0:
+                return QBrush(OVERDUE)
+        return None
+
+    def text(self, row: TicketRow, column: Column) -> str:
+        lookups = self._lookups
+        values: dict[Column, Callable[[], Any]] = {
+            Column.NUMBER: lambda: row.number,
+            Column.REGISTERED_AT: lambda: local_time(row.registered_at),
+            Column.CATEGORY: lambda: row.category,
+            Column.STATUS: lambda: status_text(row.ticket_type, row.status),
+            Column.CALLER_PHONE: lambda: row.caller_phone or row.contact_phone,
+            Column.COMPANY: lambda: row.company,
+            Column.URGENCY: lambda: lookups.name("urgency", row.urgency),
+            Column.CURRENT_HANDLER: lambda: row.current_handler,
+            Column.ADDRESS: lambda: row.address,
+            Column.DUE_AT: lambda: local_time(row.due_at),
+            Column.EXTEND_COUNT: lambda: row.extend_count,
+            Column.URGE_COUNT: lambda: row.urge_count,
+            Column.OVERDUE_DAYS: lambda: row.overdue_days,
+            Column.LEFTOVER: lambda: row.leftover,
+            Column.CALLBACK_RESULT: lambda: lookups.name("callback_result", row.callback_result),
+            Column.SOURCE_CHANNEL: lambda: lookups.name("source_channel", row.source_channel),
+            Column.DESCRIPTION: lambda: " ".join((row.description or "").split()),
+            Column.FINAL_HANDLER: lambda: row.final_handler,
+            Column.REGISTRAR: lambda: row.registrar,
+            Column.DISPATCHER: lambda: row.dispatcher,
+            Column.TICKET_TYPE: lambda: type_text(row.ticket_type),
+            Column.PRODUCT_LINE: lambda: lookups.name("product_line", row.product_line),
+            Column.DEVICE_SN: lambda: row.device_sn,
+            Column.ENGINEER: lambda: row.engineer,
+            Column.DETAILS: lambda: QCoreApplication.translate("TicketList", "Details"),
+        }
+        value = values[column]()
+        return "" if value is None else str(value)
+
+    def refresh_texts(self) -> None:
+        """Headers and translated values follow the UI language and the loaded dictionaries."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
