@@ -6,17 +6,17 @@
     <message>
         <location filename="../../agent_app/ui/tickets/action_form.py" line="+92"/>
         <source>Reports needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>需上传：%1</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Please fill in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写：%1</translation>
     </message>
 </context>
 <context>
@@ -24,179 +24,179 @@
     <message>
         <location filename="../../agent_app/ui/tickets/advanced_query.py" line="+32"/>
         <source>Advanced search</source>
-        <translation type="unfinished"></translation>
+        <translation>高级查询</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+91"/>
         <location line="+6"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="-84"/>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示逾期工单</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ticket no.</source>
-        <translation type="unfinished">工单编号</translation>
+        <translation>工单编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>工单类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>发生地址</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Description</source>
-        <translation type="unfinished">服务描述</translation>
+        <translation>描述查询</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category level 1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务分类1级</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category level 2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务分类2级</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category level 3</source>
-        <translation type="unfinished"></translation>
+        <translation>服务分类3级</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Area</source>
-        <translation type="unfinished">管理区域</translation>
+        <translation>管理区域</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handler</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Registered by</source>
-        <translation type="unfinished"></translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dispatched by</source>
-        <translation type="unfinished"></translation>
+        <translation>派单人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Callback result</source>
-        <translation type="unfinished"></translation>
+        <translation>回访结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Caller number</source>
-        <translation type="unfinished">来电号码</translation>
+        <translation>来电号码</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Customer name</source>
-        <translation type="unfinished">客户名称</translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Related ticket no.</source>
-        <translation type="unfinished"></translation>
+        <translation>关联单号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outstanding issues</source>
-        <translation type="unfinished"></translation>
+        <translation>遗留事项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>WeChat hall ticket closed</source>
-        <translation type="unfinished"></translation>
+        <translation>结束微厅工单</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Product line</source>
-        <translation type="unfinished"></translation>
+        <translation>产品线</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device SN</source>
-        <translation type="unfinished"></translation>
+        <translation>设备SN</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Engineer</source>
-        <translation type="unfinished"></translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
 </context>
 <context>
@@ -212,27 +212,27 @@
     <message>
         <location filename="../../agent_app/ui/tickets/column_chooser.py" line="+28"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列表自定义</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tick the columns to show; drag them or use the buttons to change their order.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选要显示的列；拖动或使用右侧按钮调整顺序。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认</translation>
     </message>
 </context>
 <context>
@@ -296,7 +296,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../agent_app/ui/workbench/customer_panel.py" line="+173"/>
+        <location filename="../../agent_app/ui/workbench/customer_panel.py" line="+164"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
@@ -429,27 +429,27 @@
     <message>
         <location filename="../../agent_app/ui/tickets/file_list.py" line="+32"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>报告类型</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件</translation>
     </message>
 </context>
 <context>
@@ -648,27 +648,27 @@
     <message>
         <location filename="../../agent_app/ui/tickets/pager.py" line="+61"/>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 tickets, page %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 条，第 %2/%3 页</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Rows per page</source>
-        <translation type="unfinished"></translation>
+        <translation>每页条数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to page</source>
-        <translation type="unfinished"></translation>
+        <translation>跳转到第</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go</source>
-        <translation type="unfinished"></translation>
+        <translation>跳转</translation>
     </message>
 </context>
 <context>
@@ -677,6 +677,11 @@
         <location filename="../../agent_app/ui/workbench/page.py" line="+19"/>
         <source>Agent workbench</source>
         <translation>坐席工作台</translation>
+    </message>
+    <message>
+        <location filename="../../agent_app/ui/tickets/page.py" line="+19"/>
+        <source>Tickets</source>
+        <translation>工单管理</translation>
     </message>
 </context>
 <context>
@@ -705,12 +710,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+306"/>
+        <location line="+307"/>
         <source>Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-305"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,7 +810,7 @@
     <message>
         <location line="+1"/>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">登记时间</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -858,7 +863,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,77 +879,77 @@
         <location filename="../../agent_app/ui/tickets/query_bar.py" line="+87"/>
         <location line="+4"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>发生地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>part of the address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址关键字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished">服务描述</translation>
+        <translation>描述查询</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>words in the description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述关键字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Advanced…</source>
-        <translation type="unfinished"></translation>
+        <translation>高级查询…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
 </context>
 <context>
@@ -1085,62 +1095,62 @@
     <message>
         <location filename="../../agent_app/ui/tickets/related_ticket.py" line="+38"/>
         <source>New related ticket — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新建关联工单 — %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Service category *</source>
-        <translation type="unfinished"></translation>
+        <translation>服务分类 *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer name</source>
-        <translation type="unfinished">客户名称</translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact phone *</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话 *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>发生地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description *</source>
-        <translation type="unfinished"></translation>
+        <translation>服务描述 *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>处理意见</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>提交</translation>
     </message>
 </context>
 <context>
@@ -1312,134 +1322,134 @@
     <message>
         <location filename="../../agent_app/ui/tickets/action_specs.py" line="+28"/>
         <source>Opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>处理意见</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Engineer</source>
-        <translation type="unfinished"></translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dispatch to</source>
-        <translation type="unfinished"></translation>
+        <translation>派单对象</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Handling opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>处理意见</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outstanding issues</source>
-        <translation type="unfinished"></translation>
+        <translation>遗留事项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Callback result</source>
-        <translation type="unfinished"></translation>
+        <translation>回访结果</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Satisfaction (1–5)</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度（1–5）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Customer feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>客户反馈</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reason for returning</source>
-        <translation type="unfinished"></translation>
+        <translation>退回原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>延期天数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason for the extension</source>
-        <translation type="unfinished"></translation>
+        <translation>延期原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason for rejecting</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Related ticket no.</source>
-        <translation type="unfinished"></translation>
+        <translation>关联单号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Duplicate of ticket no.</source>
-        <translation type="unfinished"></translation>
+        <translation>重复于工单编号</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+5"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <location line="-4"/>
         <location line="+5"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>日志标题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>工作描述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handled by</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reason for suspending</source>
-        <translation type="unfinished"></translation>
+        <translation>挂起原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Root cause</source>
-        <translation type="unfinished"></translation>
+        <translation>根本原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cause description</source>
-        <translation type="unfinished"></translation>
+        <translation>原因描述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visit time</source>
-        <translation type="unfinished"></translation>
+        <translation>上门时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Completion time</source>
-        <translation type="unfinished"></translation>
+        <translation>完成时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Solution</source>
-        <translation type="unfinished"></translation>
+        <translation>解决方案</translation>
     </message>
 </context>
 <context>
@@ -1447,370 +1457,488 @@
     <message>
         <location filename="../../agent_app/ui/tickets/columns.py" line="+41"/>
         <source>Ticket no.</source>
-        <translation type="unfinished">工单编号</translation>
+        <translation>工单编号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service category</source>
-        <translation type="unfinished"></translation>
+        <translation>服务分类</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Caller number</source>
-        <translation type="unfinished">来电号码</translation>
+        <translation>来电号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Water company</source>
-        <translation type="unfinished"></translation>
+        <translation>水司名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Current handler</source>
-        <translation type="unfinished"></translation>
+        <translation>当前处理人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>发生地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>延期次数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>催办次数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outstanding issues</source>
-        <translation type="unfinished"></translation>
+        <translation>遗留事项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Callback result</source>
-        <translation type="unfinished"></translation>
+        <translation>回访结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished">服务描述</translation>
+        <translation>描述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final handler</source>
-        <translation type="unfinished"></translation>
+        <translation>最终处理人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registered by</source>
-        <translation type="unfinished"></translation>
+        <translation>登记人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dispatched by</source>
-        <translation type="unfinished"></translation>
+        <translation>派单人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>工单类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Product line</source>
-        <translation type="unfinished"></translation>
+        <translation>产品线</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device SN</source>
-        <translation type="unfinished"></translation>
+        <translation>设备SN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Engineer</source>
-        <translation type="unfinished"></translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetailDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/tickets/detail_dialog.py" line="+223"/>
+        <source>Ticket %1</source>
+        <translation>工单详情 %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Ticket changed</source>
+        <translation>工单已变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ticket has been reloaded; nothing was saved.</source>
+        <translation>已重新加载工单的最新内容，本次操作未保存。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Save as PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Information</source>
+        <translation>工单信息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Related tickets</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work logs</source>
+        <translation>处理日志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Suspensions</source>
+        <translation>挂起记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Callbacks</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Play recording</source>
+        <translation>播放录音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add attachment…</source>
+        <translation>上传附件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New related ticket</source>
+        <translation>新建关联工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ticket</source>
+        <translation>工单详情</translation>
     </message>
 </context>
 <context>
     <name>TicketInfo</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/detail_info.py" line="+37"/>
+        <location filename="../../agent_app/ui/tickets/detail_info.py" line="+43"/>
         <source>Ticket no.</source>
-        <translation type="unfinished">工单编号</translation>
+        <translation>工单编号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>工单类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>信息来源</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>客服姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer name</source>
-        <translation type="unfinished">客户名称</translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Caller number</source>
-        <translation type="unfinished">来电号码</translation>
+        <translation>来电号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service category</source>
-        <translation type="unfinished"></translation>
+        <translation>客户服务分类</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ticket level</source>
-        <translation type="unfinished"></translation>
+        <translation>工单级别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>处理期限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>截止时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Complaint verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉鉴定</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>延期次数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>催办次数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation>退回次数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duplicate of</source>
-        <translation type="unfinished"></translation>
+        <translation>重单单号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meter no.</source>
-        <translation type="unfinished">表号</translation>
+        <translation>表号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Call time</source>
-        <translation type="unfinished"></translation>
+        <translation>来电时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Area</source>
-        <translation type="unfinished">管理区域</translation>
+        <translation>管理区域</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Current handler</source>
-        <translation type="unfinished"></translation>
+        <translation>当前处理人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dispatched by</source>
-        <translation type="unfinished"></translation>
+        <translation>派单人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dispatched to</source>
-        <translation type="unfinished"></translation>
+        <translation>派单对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final handler</source>
-        <translation type="unfinished"></translation>
+        <translation>最终处理人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Callback result</source>
-        <translation type="unfinished"></translation>
+        <translation>回访结果</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Related tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>关联单号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service description</source>
-        <translation type="unfinished"></translation>
+        <translation>服务描述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>处理意见</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling result</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outstanding issues</source>
-        <translation type="unfinished"></translation>
+        <translation>遗留事项</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Service provider</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Product line</source>
-        <translation type="unfinished"></translation>
+        <translation>产品线</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device SN</source>
-        <translation type="unfinished"></translation>
+        <translation>设备SN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Engineer</source>
-        <translation type="unfinished"></translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Root cause</source>
-        <translation type="unfinished"></translation>
+        <translation>根本原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visit time</source>
-        <translation type="unfinished"></translation>
+        <translation>上门时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>工单完成时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cause description</source>
-        <translation type="unfinished"></translation>
+        <translation>原因描述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Solution</source>
-        <translation type="unfinished"></translation>
+        <translation>解决方案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delivery note</source>
-        <translation type="unfinished"></translation>
+        <translation>到货单信息</translation>
     </message>
 </context>
 <context>
@@ -1818,85 +1946,319 @@
     <message>
         <location filename="../../agent_app/ui/tickets/list_model.py" line="+219"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>TicketPrint</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/printing.py" line="+75"/>
+        <location filename="../../agent_app/ui/tickets/printing.py" line="+39"/>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者电话</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>处理意见</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+63"/>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-60"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>工作描述</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Handled by</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printed %1</source>
+        <translation>打印于 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ticket information</source>
+        <translation>工单信息</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Flow</source>
+        <translation>工单流程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Work logs</source>
+        <translation>处理日志</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTables</name>
+    <message>
+        <location filename="../../agent_app/ui/tickets/detail_tables.py" line="+28"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+107"/>
+        <source>Callback result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <location line="+108"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <location line="+108"/>
+        <source>Feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Related ticket</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate of</source>
+        <translation>重单单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+83"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+83"/>
+        <source>Work done</source>
+        <translation>工作描述</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+79"/>
+        <location line="+10"/>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+79"/>
+        <location line="+10"/>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>原因描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit time</source>
+        <translation>上门时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completion time</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outstanding issues</source>
+        <translation>遗留事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval level</source>
+        <translation>审批级别</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+53"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>操作者电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Took</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion</source>
+        <translation>处理意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Related</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>重单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ticket no.</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploaded</source>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>挂起原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>实际结束</translation>
     </message>
 </context>
 <context>
@@ -1904,53 +2266,52 @@
     <message>
         <location filename="../../agent_app/ui/tickets/text.py" line="+41"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1秒</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1天</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1分钟</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Service report</source>
-        <translation type="unfinished"></translation>
+        <translation>现场服务报告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inspection report</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检报告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Acceptance report</source>
-        <translation type="unfinished"></translation>
+        <translation>验收报告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Implementation report</source>
-        <translation type="unfinished"></translation>
+        <translation>实施报告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On-site photo</source>
-        <translation type="unfinished"></translation>
+        <translation>现场照片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Other attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>其他附件</translation>
     </message>
     <message>
-        <location filename="../../agent_app/ui/tickets/detail_info.py" line="-38"/>
-        <location filename="../../agent_app/ui/tickets/text.py" line="-44"/>
+        <location line="-42"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1小时</translation>
     </message>
 </context>
 <context>
@@ -1958,57 +2319,85 @@
     <message>
         <location filename="../../agent_app/ui/tickets/tree.py" line="+26"/>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>我的工单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理工单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Processed</source>
-        <translation type="unfinished"></translation>
+        <translation>已处理工单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>My applications</source>
-        <translation type="unfinished"></translation>
+        <translation>我的申请</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>所有工单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By category</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enquiries</source>
-        <translation type="unfinished"></translation>
+        <translation>业务咨询</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service requests</source>
-        <translation type="unfinished"></translation>
+        <translation>业务办理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fault reports</source>
-        <translation type="unfinished"></translation>
+        <translation>故障申报</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsPage</name>
+    <message>
+        <location filename="../../agent_app/ui/tickets/tickets_page.py" line="+247"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Choose columns…</source>
+        <translation>列表自定义…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns…</source>
+        <translation>列设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
 </context>
 <context>
