@@ -7,7 +7,6 @@ inside `poll()`, on that same thread, and subscribers get their events there too
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -141,8 +140,7 @@ class SipEngine:
         self._recorders.clear()
         self._calls.clear()
         self._records.clear()
-        self._ended.clear()
-        gc.collect()  # Calls caught in reference cycles must go before libDestroy
+        self._ended.clear()  # no cycles hold Calls: dropping these references destroys them now
         self._line.drop()
         self._audio.stop()
         endpoint.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
@@ -284,7 +282,7 @@ class SipEngine:
         self._do(call_id, lambda call: call.hangup(op()))
 
     def send_dtmf(self, call_id: str, digits: str) -> None:
-        """Send digits in band as RFC 2833 telephone-events."""
+        """Send digits as RFC 2833 telephone-events in the RTP stream."""
         self._do(call_id, lambda call: call.dialDtmf(digits))
 
     def hold(self, call_id: str) -> None:
@@ -295,14 +293,15 @@ class SipEngine:
 
     def transfer(self, call_id: str, target: str) -> None:
         """Blind transfer (REFER); the agent's leg ends when the far end reports success."""
+        record = self._record(call_id)
         account = self._require_account()
-        self._records[call_id].transfer_kind = TransferKind.BLIND
+        record.transfer_kind = TransferKind.BLIND
         uri = account.config.target_uri(target)
         self._do(call_id, lambda call: call.xfer(uri, op()))
 
     def consult(self, call_id: str, target: str) -> str:
         """Attended transfer, step 1: hold the caller and call the target; returns the consult call id."""
-        record = self._records[call_id]
+        record = self._record(call_id)
         if record.media_status is not MediaStatus.LOCAL_HOLD:
             self.hold(call_id)
         consult_id = self.dial(target)
