@@ -8,6 +8,7 @@ inside `poll()`, on that same thread, and subscribers get their events there too
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
@@ -129,12 +130,19 @@ class SipEngine:
         self._endpoint = endpoint
         self._audio.start(endpoint)
 
-    def shutdown(self) -> None:
-        """Tear down in the order pjsua2 needs: calls and media, account, then the library."""
+    def shutdown(self, unregister_timeout_s: float = 1.0) -> None:
+        """Log out (waiting up to `unregister_timeout_s` for the registrar), then tear down in the
+        order pjsua2 needs: calls and media, the account, then the library."""
         endpoint = self._endpoint
         if endpoint is None:
             return
         endpoint.hangupAllCalls()
+        if unregister_timeout_s > 0 and self._line.state is RegistrationState.REGISTERED:
+            self.unregister()
+            deadline = time.monotonic() + unregister_timeout_s
+            while self._line.state is not RegistrationState.UNREGISTERED and time.monotonic() < deadline:
+                self.poll()
+                time.sleep(0.005)
         for recorder in self._recorders.values():
             recorder.close()
         self._recorders.clear()

@@ -9,13 +9,14 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from agent_app.telephony.credentials import store_sip_password
 from agent_app.telephony.engine import SipEngine
 from agent_app.telephony.events import AgentState, AgentStateChanged
 from agent_app.telephony.qt_adapter import EngineBridge
 from agent_app.ui.phone.login_dialog import HotlineLoginDialog
 from agent_app.ui.phone.phone_bar import AGENT_ID_KEY, EXTENSION_KEY, PhoneBar
 
-from .conftest import Kamailio, Sipp, agent_account
+from .conftest import DOMAIN, Kamailio, Sipp, agent_account
 
 pytestmark = pytest.mark.telephony
 SCREENSHOTS = Path("/tmp")
@@ -128,11 +129,7 @@ def test_login_dialog_remembers_agent_id_and_extension(qtbot, bar: PhoneBar) -> 
     assert not bar.logged_in
 
 
-def test_wrong_password_shows_the_failure_on_the_bar(qtbot, bar: PhoneBar, memory_keyring) -> None:
-    from agent_app.telephony.credentials import store_sip_password
-
-    from .conftest import DOMAIN
-
+def test_wrong_password_shows_the_failure_on_the_bar(qtbot, bar: PhoneBar) -> None:
     store_sip_password("1001", DOMAIN, "wrong")
     bar.login("A0042", "1001")
     qtbot.waitUntil(lambda: bar.registration_label.property("registration") == "Registration failed", timeout=5000)

@@ -30,6 +30,16 @@ def test_registers_and_unregisters(engine: SipEngine, events: Recorder, kamailio
     assert engine.registration_state is RegistrationState.UNREGISTERED
 
 
+def test_shutdown_logs_out_first(engine: SipEngine, events: Recorder, kamailio: Kamailio) -> None:
+    engine.register(agent_account(kamailio))
+    events.wait_for(RegistrationChanged, lambda e: e.state is RegistrationState.REGISTERED)
+
+    engine.shutdown()
+
+    last = events.of(RegistrationChanged)[-1]
+    assert (last.state, last.code) == (RegistrationState.UNREGISTERED, 200)  # the registrar accepted it
+
+
 @pytest.mark.parametrize("engine_config", [EngineConfig(retry_delays_s=(1, 2, 60))])
 def test_wrong_password_fails_once_without_retrying(
     engine: SipEngine, events: Recorder, kamailio: Kamailio
