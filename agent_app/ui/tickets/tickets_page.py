@@ -8,7 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -101,8 +101,7 @@ class TicketsPage(QWidget):
         header.setSectionsClickable(True)
         self.view.doubleClicked.connect(self._activated)
         self.view.clicked.connect(self._clicked)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, self.open_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.view.activated.connect(self._activated)  # Enter on a row (and a double click on some styles)
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
 
         self.details_button = QPushButton(objectName="openDetails")
@@ -296,10 +295,7 @@ class TicketsPage(QWidget):
 
     # -- language ----------------------------------------------------------------------------
     def _show_folder_title(self) -> None:
-        folder = self.model.query.folder
-        item = self.tree.current_folder()
-        title = self.tree.currentIndex().data() if item == folder else ""
-        self.folder_title.setText((title or "").split(" (")[0])
+        self.folder_title.setText(self.tree.label(self.model.query.folder))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -312,4 +308,4 @@ class TicketsPage(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.model.refresh_texts()
         column_settings.fit_widths(self.view.horizontalHeader())
-        QTimer.singleShot(0, self._show_folder_title)
+        self._show_folder_title()

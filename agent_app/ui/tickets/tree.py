@@ -97,8 +97,13 @@ class TicketTree(QTreeView):
         self._set_text(key)
         return item
 
+    @staticmethod
+    def label(key: str) -> str:
+        """The folder's name in the UI language, without its count."""
+        return QCoreApplication.translate(CONTEXT, LABELS[key]) if key in LABELS else ""
+
     def _set_text(self, key: str) -> None:
-        label = QCoreApplication.translate(CONTEXT, LABELS[key])
+        label = self.label(key)
         count = self._counts.get(key)
         self._items[key].setText(label if count is None else f"{label} ({count})")
 
