@@ -32,6 +32,17 @@ SPEAKER_NAME, MIC_NAME, RINGER_NAME = "Headset Speaker", "Headset Mic", "Ringer 
 RATE = 16000
 
 
+def hears(listen: Callable[[], np.ndarray], frequency: float, rate: int = RATE, attempts: int = 10) -> np.ndarray:
+    """Listen in slices until `frequency` dominates one (streams start at their own pace under
+    load); returns the last slice, which the caller asserts on."""
+    heard = listen()
+    for _ in range(attempts - 1):
+        if np.abs(heard).max() > 1000 and abs(dominant_frequency(heard, rate) - frequency) < 15:
+            break
+        heard = listen()
+    return heard
+
+
 def dominant_frequency(samples: np.ndarray, rate: int) -> float:
     """The strongest frequency in `samples` (Hann window, 1 Hz resolution for a 1 s slice)."""
     x = samples.astype(np.float64)
@@ -67,6 +78,7 @@ class PulseServer:
     process: subprocess.Popen
     env: dict[str, str] = field(default_factory=dict)
     players: list[subprocess.Popen] = field(default_factory=list)
+    keepalives: list[subprocess.Popen] = field(default_factory=list)
 
     def pactl(self, *args: str) -> str:
         return subprocess.run(["pactl", *args], env=self.env, check=True, capture_output=True, text=True).stdout
@@ -94,8 +106,20 @@ class PulseServer:
         self.players.append(player)
         return player
 
+    def keep_running(self, sink: str) -> None:
+        """Feed `sink` silence at 10 ms latency for the whole session.
+
+        An idle null sink runs at 2 s latency, so a new stream would flow only after about 2 s;
+        real sound cards do not behave like that. A low-latency silent client keeps it responsive.
+        """
+        cmd = ["pacat", "--playback", "-d", sink, "--raw", "--latency-msec=10"]
+        self.keepalives.append(subprocess.Popen(cmd, env=self.env, stdin=open("/dev/zero", "rb")))  # noqa: SIM115
+
     def stop(self) -> None:
         self.stop_players()
+        for keepalive in self.keepalives:
+            keepalive.terminate()
+            keepalive.wait()
         self.process.terminate()
         self.process.wait(timeout=10)
 
@@ -158,6 +182,7 @@ def null_sink(server: PulseServer, sink: str, description: str, *args: str) -> N
 def _create_headset(server: PulseServer) -> None:
     for sink, name in ((SPEAKER, SPEAKER_NAME), (MIC_FEED, "Headset Mic Feed"), (RINGER, RINGER_NAME)):
         null_sink(server, sink, name)
+        server.keep_running(sink)
     server.pactl("load-module", "module-remap-source", f"master={MIC_FEED}.monitor", f"source_name={MIC}",
                  _properties("source", MIC_NAME))
     server.pactl("set-default-sink", SPEAKER)
