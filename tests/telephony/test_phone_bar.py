@@ -15,8 +15,9 @@ from agent_app.telephony.events import AgentState, AgentStateChanged
 from agent_app.telephony.qt_adapter import EngineBridge
 from agent_app.ui.phone.login_dialog import HotlineLoginDialog
 from agent_app.ui.phone.phone_bar import AGENT_ID_KEY, EXTENSION_KEY, PhoneBar
+from agent_app.ui.phone.transfer_dialog import TransferDialog
 
-from .conftest import DOMAIN, Kamailio, Sipp, agent_account
+from .conftest import DOMAIN, Kamailio, PhoneProcess, Sipp, agent_account
 
 pytestmark = pytest.mark.telephony
 SCREENSHOTS = Path("/tmp")
@@ -148,3 +149,53 @@ def test_f9_toggles_ready_and_not_ready(qtbot, bar: PhoneBar) -> None:
     assert bar.agent.state is AgentState.READY
     qtbot.keyClick(bar, Qt.Key.Key_F9)
     assert bar.agent.state is AgentState.NOT_READY
+
+
+def answer_customer_and_consult_colleague(qtbot, bar: PhoneBar, phones: PhoneProcess) -> None:
+    """Customer 1002 calls, the agent answers, presses F8 and consults colleague 1003."""
+    bar.login("A0042", "1001")
+    qtbot.waitUntil(lambda: bar.logged_in, timeout=5000)
+    with qtbot.waitSignal(bar.screen_pop_requested, timeout=10000):
+        phones.dial("1002", f"sip:1001@{DOMAIN}")
+    qtbot.mouseClick(bar.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(bar.transfer_button.isEnabled, timeout=5000)
+    assert not bar.complete_button.isVisible()
+
+    def consult_1003() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TransferDialog)
+        dialog.target_edit.setText("1003")
+        qtbot.mouseClick(dialog.consult_button, Qt.MouseButton.LeftButton)
+
+    bar.activateWindow()
+    qtbot.waitUntil(bar.isActiveWindow, timeout=2000)
+    QTimer.singleShot(0, consult_1003)
+    qtbot.keyClick(bar, Qt.Key.Key_F8)
+    qtbot.waitUntil(bar.complete_button.isEnabled, timeout=5000)  # the colleague answered
+
+
+def test_consult_then_complete_transfer_from_the_bar(qtbot, bar: PhoneBar, phones: PhoneProcess) -> None:
+    answer_customer_and_consult_colleague(qtbot, bar, phones)
+    assert bar.cancel_button.isVisible() and not bar.hold_button.isEnabled()
+    assert bar.state_label.text() == "Consulting 1003"
+    shot(bar, "consulting")
+
+    qtbot.mouseClick(bar.complete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.agent.state is AgentState.AFTER_CALL_WORK, timeout=5000)
+    assert bar.message_label.text() == "Transferred"
+    assert not bar.complete_button.isVisible() and bar.caller_label.text() == ""
+    qtbot.waitUntil(
+        lambda: any("1003@" in e["remote"] for e in phones.seen(ev="call", user="1002", state="confirmed")),
+        timeout=5000,
+    )  # the customer now talks to the colleague
+
+
+def test_hang_up_during_a_consult_returns_to_the_caller(qtbot, bar: PhoneBar, phones: PhoneProcess) -> None:
+    answer_customer_and_consult_colleague(qtbot, bar, phones)
+
+    bar.activateWindow()  # the transfer dialog had the focus
+    qtbot.waitUntil(bar.isActiveWindow, timeout=2000)
+    qtbot.keyClick(bar, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: not bar.complete_button.isVisible() and bar.hold_button.text() == "Hold", timeout=5000)
+    assert bar.state_label.text() == "On call" and bar.caller_label.text() == "1002"
+    assert bar.hang_up_button.isEnabled()

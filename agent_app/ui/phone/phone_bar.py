@@ -82,6 +82,7 @@ class PhoneBar(QFrame):
         self._current: str | None = None  # the customer's call
         self._consult: str | None = None  # the consult call of an attended transfer
         self._awaiting_consult = False
+        self._consult_number = ""
         self._connected: set[str] = set()
         self._incoming: set[str] = set()
         self._held = False
@@ -261,7 +262,10 @@ class PhoneBar(QFrame):
             self._run(lambda: self._engine.answer(self._current))  # type: ignore[arg-type]
 
     def hang_up(self) -> None:
-        if self._current:
+        """Ends the active leg: during a consult that is the consult call (the caller comes back)."""
+        if self._consult:
+            self.cancel_transfer()
+        elif self._current:
             self._run(lambda: self._engine.hangup(self._current))  # type: ignore[arg-type]
 
     def toggle_hold(self) -> None:
@@ -352,6 +356,7 @@ class PhoneBar(QFrame):
         elif isinstance(event, OutgoingCall):
             if self._awaiting_consult:
                 self._consult = event.call_id
+                self._consult_number = event.number
             else:
                 self._current = event.call_id
                 self.caller_label.setText(event.number)
@@ -414,8 +419,12 @@ class PhoneBar(QFrame):
         else:
             elapsed = clock_text(time.monotonic() - self._logged_in_at)
             self.login_timer_label.setText(self.tr("Logged in %1").replace("%1", elapsed))
-        on_hold = self.agent.state is AgentState.ON_CALL and self._held
-        self.state_label.setText(self.tr("On hold") if on_hold else self.state_text())
+        if self._consult is not None:
+            self.state_label.setText(self.tr("Consulting %1").replace("%1", self._consult_number))
+        elif self.agent.state is AgentState.ON_CALL and self._held:
+            self.state_label.setText(self.tr("On hold"))
+        else:
+            self.state_label.setText(self.state_text())
         self.state_label.setProperty("state", self.agent.state.value)
         current, connected = self._current, self._current in self._connected
         self.ready_button.setEnabled(logged_in and self.agent.state is not AgentState.READY)
