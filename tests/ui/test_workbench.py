@@ -20,6 +20,7 @@ from agent_app.services.customers import CustomerForm
 from agent_app.services.demo.org import DemoCompany, build_company
 from agent_app.services.models import Ticket, TicketLink
 from agent_app.services.tickets.registration import RegistrationForm
+from agent_app.ui.ops import runner
 from agent_app.ui.session import DatabaseLocation, Session
 from agent_app.ui.workbench.drafts import draft_path
 from agent_app.ui.workbench.new_customer_dialog import NewCustomerDialog
@@ -48,7 +49,7 @@ class Bench:
 
 
 @pytest.fixture()
-def bench(sqlite_url) -> Bench:
+def bench(sqlite_url, qtbot) -> Bench:
     services = Services.open(sqlite_url)
     with services.uow() as uow:
         company = build_company(uow.session, "gz", "广州自来水公司", today=date.today())
@@ -69,6 +70,7 @@ def bench(sqlite_url) -> Bench:
         description="楼下水管漏水", category_id=bench.leaf("无水"), caller_phone=MOBILE, customer_id=zhang,
         contact_name="张明", address="天河路100号3栋楼下")).id
     yield bench
+    qtbot.waitUntil(lambda: runner().pending == 0, timeout=10_000)  # no op may outlive the database
     services.close()
 
 
