@@ -98,6 +98,9 @@ class WorkbenchPage(QWidget):
         runner().changed.connect(self._data_changed)
 
         self.form.restore_draft()
+        self._load_reference()
+
+    def _load_reference(self) -> None:
         actor = self._actor
         QueryOp(self, op=lambda: load_reference(self._services, actor), success=self._reference_loaded) \
             .run_in_background()
@@ -121,6 +124,8 @@ class WorkbenchPage(QWidget):
             "call_id": extra.get("call_id") if isinstance(extra.get("call_id"), int) else None,
             "call_time": call_time.isoformat() if isinstance(call_time, datetime) else (call_time or None),
         }
+        if not self._reference.categories:  # the first load failed (database down at start): try again
+            self._load_reference()
         self.customer_panel.show_caller(number, _trail_text(extra.get("ivr_trail")))
         self._customer_chosen(None)
         self.history.clear()
