@@ -81,7 +81,6 @@ class PhoneBar(QFrame):
         self._logged_in_at: float | None = None  # time.monotonic() of the successful login
         self._current: str | None = None  # the customer's call
         self._consult: str | None = None  # the consult call of an attended transfer
-        self._awaiting_consult = False
         self._consult_number = ""
         self._connected: set[str] = set()
         self._incoming: set[str] = set()
@@ -288,9 +287,11 @@ class PhoneBar(QFrame):
         if choice is TransferChoice.BLIND:
             self._run(lambda: self._engine.transfer(call_id, target))  # type: ignore[arg-type]
         else:
-            self._awaiting_consult = True
-            self._run(lambda: self._engine.consult(call_id, target))  # type: ignore[arg-type]
-            self._awaiting_consult = False
+            try:
+                self._consult = self._engine.consult(call_id, target)  # type: ignore[arg-type]
+                self._consult_number = target
+            except TelephonyError as error:
+                self._show_failure(error)
         self._refresh()
 
     def complete_transfer(self) -> None:
@@ -333,7 +334,10 @@ class PhoneBar(QFrame):
         try:
             operation()
         except TelephonyError as error:
-            self._show_message(self.tr("Phone: %1").replace("%1", str(error)))
+            self._show_failure(error)
+
+    def _show_failure(self, error: TelephonyError) -> None:
+        self._show_message(self.tr("Phone: %1").replace("%1", str(error)))
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -354,10 +358,7 @@ class PhoneBar(QFrame):
             self.caller_label.setToolTip(event.ivr_trail)
             self.screen_pop_requested.emit(event.number, event.ivr_trail, dict(event.headers))
         elif isinstance(event, OutgoingCall):
-            if self._awaiting_consult:
-                self._consult = event.call_id
-                self._consult_number = event.number
-            else:
+            if self._current is None:  # otherwise it is the consult call, see transfer_to
                 self._current = event.call_id
                 self.caller_label.setText(event.number)
         elif isinstance(event, CallStateChanged) and event.state is CallState.CONFIRMED:
