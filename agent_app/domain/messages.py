@@ -123,6 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self_link": ("工单不能关联自身。", "A ticket cannot be linked to itself."),
     "already_closed": ("工单已结束。", "The ticket is already closed."),
     "database_unreachable": ("无法连接数据库：{detail}", "Cannot reach the database: {detail}"),
+    "settings_invalid": ("配置有误：{detail}", "The configuration is wrong: {detail}"),
 }
 
 WHAT_LABELS: dict[str, tuple[str, str]] = {

@@ -8,9 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agent_app.domain.errors import AgentDeskError
 
-class SettingsError(ValueError):
-    """A setting is unknown, malformed, or the configuration is incomplete."""
+
+class SettingsError(AgentDeskError, ValueError):
+    """A setting is unknown, malformed, or the configuration is incomplete.
+
+    The detail names the file and key in the words of the configuration file (for IT); the
+    sentence around it is in the user's language.
+    """
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__("settings_invalid", detail=detail)
+
+    def __str__(self) -> str:
+        return self.detail
 
 
 @dataclass(frozen=True)
