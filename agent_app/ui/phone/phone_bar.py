@@ -72,7 +72,6 @@ class PhoneBar(QFrame):
         super().__init__(parent)
         self.setObjectName("phoneBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._bridge = bridge
         self._engine = bridge.engine
         self._account_for = account_for
         self._settings = settings
