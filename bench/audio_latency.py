@@ -56,6 +56,7 @@ def chirp(rate: int, seconds: float = 0.05) -> np.ndarray:
 
 def build_devices(server: PulseServer) -> None:
     null_sink(server, "bench_mix", "Bench Mix", "channels=2", f"rate={PROBE_RATE}")
+    server.keep_running("bench_mix")  # behave like a sound card, not like an idle null sink
     server.pactl("load-module", "module-remap-source", "master=bench_mix.monitor", "source_name=bench_mic",
                  "channels=1", "master_channel_map=front-left", "channel_map=mono", "remix=no",
                  "source_properties=device.description=BenchMic")
@@ -129,7 +130,7 @@ def delays_ms(recording: np.ndarray) -> list[float]:
 
 def run_probes(server: PulseServer, loop: SipLoop, probes: int, workdir: Path) -> tuple[list[float], float]:
     """Play the probes, return their delays and the CPU seconds used per second of audio."""
-    loop.pump(2.5)  # an idle null sink runs at 2 s latency: new streams need about 2 s to flow
+    loop.pump(1.0)  # let both streams and the buffers settle
     recorder = Recorder(server)
     recorder.start()
     player = subprocess.Popen(["paplay", "-d", "bench_mix", str(probe_file(workdir / "probe.wav", probes))],
