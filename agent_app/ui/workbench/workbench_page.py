@@ -7,6 +7,7 @@ the form's caller fields and the history when it returns (a later pop wins over 
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any, Iterable
 
@@ -26,6 +27,7 @@ from agent_app.ui.workbench.reference import Reference, load_reference
 from agent_app.ui.workbench.registration_form import RegistrationFormWidget
 
 MY_PENDING_FOLDER = "my_pending"
+log = logging.getLogger(__name__)
 
 STYLE = """
 #workbenchCard { background: #ffffff; border: 1px solid #d5dce4; border-radius: 6px; }
@@ -48,6 +50,11 @@ def _card(widget: QWidget) -> QFrame:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(widget)
     return frame
+
+
+def _history_refresh_failed(error: Exception) -> None:
+    """A background refresh: the history already shown stays; a message box here would interrupt the call."""
+    log.warning("the service history could not be refreshed: %s", error_message(error))
 
 
 def _trail_text(trail: Any) -> str | None:
@@ -181,7 +188,7 @@ class WorkbenchPage(QWidget):
             return self._services.lookup.by_phone(actor, number).tickets
 
         QueryOp(self, op=load, success=lambda rows: self.history.show_rows(rows) if serial == self._pop_serial
-                else None).failure(lambda _error: None).run_in_background()
+                else None).failure(_history_refresh_failed).run_in_background()
 
     # -- the customer panel's buttons -------------------------------------------------------
     def new_customer(self) -> None:
