@@ -53,7 +53,6 @@ class Conversation:
     """An answered call far → agent; the agent side is wired to the headset bridge."""
 
     def __init__(self, loop: SipLoop, bridge: DeviceAudioBridge, workdir: Path) -> None:
-
         self.loop = loop
         self.workdir = workdir
         self.tone = pj.ToneGenerator()
@@ -63,7 +62,7 @@ class Conversation:
         tones = pj.ToneDescVector()
         tones.append(desc)
         self.tone.play(tones, True)
-        self.recorder = None
+        self.recorder: pj.AudioMediaRecorder | None = None
 
         def wire_agent(call: LoopCall) -> None:
             media = loop.audio_media(call)
