@@ -46,7 +46,7 @@
     <message>
         <location line="+0"/>
         <source>Waiting</source>
-        <translation>待处理</translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -710,12 +710,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+307"/>
+        <location line="+317"/>
         <source>Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-315"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,12 +741,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+283"/>
+        <location line="+289"/>
         <source>Logged in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-288"/>
         <location line="+55"/>
         <source>After-call work %1</source>
         <translation type="unfinished"></translation>
@@ -823,12 +823,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>Phone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Transferred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,11 +864,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Consulting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,7 +881,7 @@
 <context>
     <name>QueryBar</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/query_bar.py" line="+87"/>
+        <location filename="../../agent_app/ui/tickets/query_bar.py" line="+92"/>
         <location line="+4"/>
         <source>All</source>
         <translation>全部</translation>
@@ -894,7 +899,7 @@
     <message>
         <location line="+0"/>
         <source>Waiting</source>
-        <translation>待处理</translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2375,7 +2380,7 @@
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/tickets_page.py" line="+247"/>
+        <location filename="../../agent_app/ui/tickets/tickets_page.py" line="+246"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2385,7 +2390,7 @@
         <translation>列表自定义…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>

@@ -34,7 +34,7 @@ from agent_app.ui.ops import CollectionOp, QueryOp
 from agent_app.ui.tickets.action_specs import CLOSE_REPORTS, CONTEXT, Param, file_kinds, params_for
 from agent_app.ui.tickets.file_list import FileList, read_uploads
 from agent_app.ui.tickets.lookups import Lookups
-from agent_app.ui.tickets.text import action_text, attachment_kind_text
+from agent_app.ui.tickets.text import action_text, attachment_kind_text, status_text
 from agent_app.ui.tickets.tree import folders_for
 
 
@@ -100,7 +100,12 @@ class ActionForm(QDialog):
         self.ok.setText(action_text(action))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        heading = QLabel(f"{action_text(action)} · {detail.ticket['number']} · "
+                         f"{status_text(ticket_type, detail.ticket['status'])}", objectName="formHeading")
+        heading.setStyleSheet("font-weight: bold;")
+        heading.setProperty("dataText", True)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

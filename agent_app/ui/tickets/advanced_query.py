@@ -108,6 +108,7 @@ class AdvancedQueryDialog(QDialog):
         self.search_button = buttons.addButton(self.tr("Search"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.search_button.setDefault(True)
         self.reset_button = QPushButton(self.tr("Reset"), objectName="resetAdvanced")
+        self.reset_button.setAutoDefault(False)  # Enter searches
         buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -86,7 +86,7 @@ NUMERIC = frozenset({Column.EXTEND_COUNT, Column.URGE_COUNT, Column.OVERDUE_DAYS
 
 # sensible starting widths in pixels
 WIDTHS: dict[Column, int] = {
-    Column.NUMBER: 140, Column.REGISTERED_AT: 130, Column.CATEGORY: 90, Column.STATUS: 70,
+    Column.NUMBER: 140, Column.REGISTERED_AT: 130, Column.CATEGORY: 100, Column.STATUS: 110,
     Column.CALLER_PHONE: 110, Column.COMPANY: 120, Column.URGENCY: 70, Column.CURRENT_HANDLER: 90,
     Column.ADDRESS: 200, Column.DUE_AT: 130, Column.EXTEND_COUNT: 70, Column.URGE_COUNT: 70,
     Column.OVERDUE_DAYS: 70, Column.LEFTOVER: 150, Column.CALLBACK_RESULT: 80, Column.SOURCE_CHANNEL: 80,

@@ -281,8 +281,8 @@ class TicketDetailDialog(QDialog):
         self.form = None
 
     def _performed(self, _ref: Any) -> None:
+        # The op's "tickets" change follows at once and reloads this detail (see `_changed`).
         self.form = None
-        self.reload()
 
     def _conflict(self, error: Exception) -> None:
         """Someone else changed the ticket: say so, then show what it is now."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from agent_app.services.queries import TicketQuery
 from agent_app.ui.tickets.date_range import DateRange
@@ -59,24 +59,29 @@ class QueryBar(QWidget):
         for edit in (self.address, self.description):
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.search)
-        self.address.setMinimumWidth(150)
-        self.description.setMinimumWidth(150)
         self.search_button.clicked.connect(self.search)
         self.advanced_button.clicked.connect(self.advanced)
         self.reset_button.clicked.connect(self.reset)
 
-        layout = QHBoxLayout(self)
+        # two lines, so that the bar fits a 1366-pixel screen next to the tree
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, field in ((self.dates_label, self.dates), (self.address_label, self.address),
-                             (self.description_label, self.description), (self.source_label, self.source),
-                             (self.status_label, self.status)):
+        layout.setHorizontalSpacing(8)
+        pairs = ((self.dates_label, self.dates, 0, 0), (self.address_label, self.address, 0, 2),
+                 (self.description_label, self.description, 0, 4), (self.source_label, self.source, 1, 0),
+                 (self.status_label, self.status, 1, 2))
+        for label, field, row, column in pairs:
             label.setBuddy(field if field is not self.dates else self.dates.enabled)
-            layout.addWidget(label)
-            layout.addWidget(field)
-        layout.addStretch(1)
-        layout.addWidget(self.search_button)
-        layout.addWidget(self.advanced_button)
-        layout.addWidget(self.reset_button)
+            layout.addWidget(label, row, column)
+            layout.addWidget(field, row, column + 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.advanced_button)
+        buttons.addWidget(self.reset_button)
+        layout.addLayout(buttons, 1, 4, 1, 2)
+        layout.setColumnStretch(3, 1)
+        layout.setColumnStretch(5, 1)
         self.retranslate()
 
     def set_lookups(self, lookups: Lookups) -> None:
