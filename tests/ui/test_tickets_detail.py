@@ -61,6 +61,9 @@ def test_full_hotline_flow_through_the_detail_buttons(qtbot, world):  # noqa: F8
     form.set_text("opinion", "请尽快处理")
     _ok(qtbot, dispatcher, form, "dispatched")
     assert [node.property("done") for node in dispatcher.flow.nodes] == [True, True, False, False, False, False]
+    page = dispatcher.parent()  # the page's tree and list heard the change
+    qtbot.waitUntil(lambda: page.tree.counts().get("my_processed") == 1)
+    assert page.tree.counts()["my_pending"] == 0
 
     handler = _detail(qtbot, world, "handler", ticket_id)
     _ok(qtbot, handler, _click_action(qtbot, handler, "accept"), "processing")
@@ -244,3 +247,33 @@ def test_ticket_is_saved_as_a_pdf_with_its_number(qtbot, world, tmp_path):  # no
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert number in text
     assert "工单信息" in text and "历史记录" in text and "天河路100号" in text
+
+
+def test_extension_with_two_approvals_and_a_duplicate(qtbot, world):  # noqa: F811
+    ticket_id = world.register()
+    world.perform("dispatcher", ticket_id, "dispatch", target_id=world.a.target_ids["张伟"])
+    world.perform("handler", ticket_id, "accept")
+    handler = _detail(qtbot, world, "handler", ticket_id)
+    form = _click_action(qtbot, handler, "extend")
+    form.fields["days"].setValue(3)
+    form.set_text("opinion", "需要开挖路面，等待路政审批")
+    _ok(qtbot, handler, form)
+    assert "extend" not in handler.action_buttons  # one request at a time
+
+    supervisor = _detail(qtbot, world, "supervisor", ticket_id)
+    form = _click_action(qtbot, supervisor, "approve")
+    _ok(qtbot, supervisor, form)
+    manager = _detail(qtbot, world, "manager", ticket_id)
+    form = _click_action(qtbot, manager, "reject")
+    qtbot.mouseClick(form.ok, LEFT)
+    assert "驳回原因" in form.error.text()  # a rejection needs a reason
+    form.set_text("opinion", "可先临时处置")
+    _ok(qtbot, manager, form)
+    assert manager.info.values["extend_count"].text() == "0"
+
+    other = world.register()
+    dispatcher = _detail(qtbot, world, "dispatcher", other)
+    form = _click_action(qtbot, dispatcher, "mark_duplicate")
+    qtbot.keyClicks(form.fields["duplicate_of"], world.detail("agent", ticket_id).ticket["number"])
+    _ok(qtbot, dispatcher, form, "closed")
+    assert dispatcher.info.values["duplicate_of"].text() == world.detail("agent", ticket_id).ticket["number"]

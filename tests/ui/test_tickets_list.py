@@ -204,3 +204,11 @@ def test_details_link_and_enter_open_the_ticket(qtbot, world):  # noqa: F811
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert list(page.dialogs) == [ticket_id]
     settle(qtbot)
+
+
+def test_tree_counts_follow_other_desktops_on_a_timer(qtbot, world):  # noqa: F811
+    page = _page(qtbot, world)
+    assert page.tree.counts()["all"] == 0
+    page.tree.timer.setInterval(50)
+    world.register()  # another desktop registers: no change signal reaches this one
+    qtbot.waitUntil(lambda: page.tree.counts()["all"] == 1)
