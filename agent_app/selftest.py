@@ -115,10 +115,14 @@ def check_keyring() -> str:
 
 
 def check_audio() -> str:
-    """The headset audio bridge's library: sounddevice with a loadable PortAudio."""
-    import sounddevice
+    """The headset audio bridge's library: Qt Multimedia and the audio devices it sees."""
+    from PySide6.QtWidgets import QApplication
 
-    return f"{sounddevice.get_portaudio_version()[1]}, {len(sounddevice.query_devices())} devices"
+    from agent_app.telephony.audio import list_devices
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - devices need the application object
+    devices = list_devices()
+    return f"Qt Multimedia, {sum(d.is_input for d in devices)} inputs, {sum(d.is_output for d in devices)} outputs"
 
 
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (

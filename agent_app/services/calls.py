@@ -73,28 +73,51 @@ class CallService:
         self._clock = clock
         self._bus = bus
 
-    def record(self, actor: Actor, call: CallInput) -> int:
-        """Store one ended call of the actor's seat; returns its id (to link the ticket registered during it)."""
-        if call.direction not in ("in", "out"):
-            raise ValidationError("invalid_choice", field="direction", value=call.direction)
-        v.moment(call.ring_at, "ring_at", required=True)
-        v.moment(call.end_at, "end_at", required=True)
-        if call.end_at < call.ring_at:
-            raise ValidationError("time_order", field="end")
+    def start(self, actor: Actor, direction: str, caller: str, callee: str, ring_at: datetime,
+              ivr_trail: str | None = None, sip_call_id: str | None = None) -> int:
+        """A call of the actor's seat begins to ring: its record exists from now on, so a ticket
+        registered during the call can point at it. Returns the record's id."""
+        if direction not in ("in", "out"):
+            raise ValidationError("invalid_choice", field="direction", value=direction)
+        v.moment(ring_at, "ring_at", required=True)
         with self._uow() as uow:
-            row = Call(company_id=actor.company_id, direction=call.direction,
-                       caller=v.text(call.caller, "caller_phone", max_len=64) or "",
-                       callee=v.text(call.callee, "phone", max_len=64) or "", agent_user_id=actor.user_id,
+            row = Call(company_id=actor.company_id, direction=direction,
+                       caller=v.text(caller, "caller_phone", max_len=64) or "",
+                       callee=v.text(callee, "phone", max_len=64) or "", agent_user_id=actor.user_id,
                        agent_no=actor.agent_no, extension=actor.extension,
-                       ivr_trail=(call.ivr_trail or None) and call.ivr_trail[:500], sip_call_id=call.sip_call_id,
-                       ring_at=call.ring_at, answer_at=call.answer_at, end_at=call.end_at,
-                       answered=call.answer_at is not None, hangup_by=call.hangup_by,
-                       recording_path=call.recording_path)
+                       ivr_trail=(ivr_trail or None) and ivr_trail[:500], sip_call_id=sip_call_id, ring_at=ring_at)
             uow.session.add(row)
             uow.commit()
-            call_id = row.id
+            return row.id
+
+    def finish(self, actor: Actor, call_id: int, *, end_at: datetime, answer_at: datetime | None = None,
+               hangup_by: str | None = None, recording_path: str | None = None) -> None:
+        """The call ended (answered or missed): complete its record and tell the seat board."""
+        v.moment(end_at, "end_at", required=True)
+        v.moment(answer_at, "answer_at")
+        with self._uow() as uow:
+            row = uow.session.get(Call, call_id)
+            if row is None or row.company_id != actor.company_id or row.agent_user_id != actor.user_id:
+                raise NotFound("not_found", what="call")
+            if end_at < row.ring_at:
+                raise ValidationError("time_order", field="end")
+            row.answer_at, row.end_at, row.answered = answer_at, end_at, answer_at is not None
+            row.hangup_by, row.recording_path = hangup_by, recording_path
+            uow.commit()
         self._bus.publish(actor.company_id, "call_ended", {"user_id": actor.user_id, "call_id": call_id,
-                                                           "answered": call.answer_at is not None})
+                                                           "answered": answer_at is not None})
+
+    def record(self, actor: Actor, call: CallInput) -> int:
+        """Store a whole call at once (start and finish); returns its id."""
+        if call.direction not in ("in", "out"):
+            raise ValidationError("invalid_choice", field="direction", value=call.direction)
+        v.moment(call.end_at, "end_at", required=True)
+        if call.ring_at is not None and call.end_at < call.ring_at:
+            raise ValidationError("time_order", field="end")
+        call_id = self.start(actor, call.direction, call.caller, call.callee, call.ring_at, call.ivr_trail,
+                             call.sip_call_id)
+        self.finish(actor, call_id, end_at=call.end_at, answer_at=call.answer_at, hangup_by=call.hangup_by,
+                    recording_path=call.recording_path)
         return call_id
 
     def link_ticket(self, actor: Actor, call_id: int, ticket_id: int) -> None:

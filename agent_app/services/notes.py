@@ -7,11 +7,11 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 
-from agent_app.domain.errors import NotFound
+from agent_app.domain.errors import NotFound, ValidationError
 from agent_app.services import validation as v
 from agent_app.services.actor import Actor
 from agent_app.services.clock import Clock
-from agent_app.services.models import Memo, Notice
+from agent_app.services.models import Area, Memo, Notice
 from agent_app.services.permissions import require
 from agent_app.services.uow import UnitOfWorkFactory
 
@@ -65,6 +65,28 @@ class NoteService:
                 raise NotFound("not_found", what="memo")
             memo.deleted = True
             uow.commit()
+
+    def publish_notice(self, actor: Actor, title: str, content: str, *, kind: str = "notice",
+                       area_id: int | None = None, starts_at: datetime | None = None,
+                       ends_at: datetime | None = None) -> int:
+        """通知公告 / 停水通知: published by a supervisor or administrator to the whole company."""
+        require(actor, "seat.manage")
+        if kind not in ("notice", "outage"):
+            raise ValidationError("invalid_choice", field="kind", value=kind)
+        title_text = v.text(title, "title", max_len=200, required=True)
+        body = v.text(content, "content", max_len=4000, required=True)
+        if starts_at and ends_at and ends_at <= starts_at:
+            raise ValidationError("time_order", field="end")
+        with self._uow() as uow:
+            if area_id is not None:
+                area = uow.session.get(Area, area_id)
+                if area is None or area.company_id != actor.company_id:
+                    raise NotFound("not_found", what="area")
+            notice = Notice(company_id=actor.company_id, kind=kind, title=title_text, content=body, area_id=area_id,
+                            starts_at=starts_at, ends_at=ends_at, published_at=self._clock(), author_id=actor.user_id)
+            uow.session.add(notice)
+            uow.commit()
+            return notice.id
 
     def notices(self, actor: Actor) -> list[NoticeRow]:
         """Current notices of the actor's company, outage notices still in force first."""

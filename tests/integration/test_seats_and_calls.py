@@ -112,3 +112,32 @@ def test_a_call_that_ends_before_it_rang_is_refused(world):
         world.services.calls.record(agent, CallInput("in", "1", "2", ring_at=now, end_at=now - timedelta(seconds=1)))
     with pytest.raises(ValidationError):
         world.services.calls.record(agent, CallInput("sideways", "1", "2", ring_at=now, end_at=now))
+
+
+def test_a_call_record_exists_while_it_rings_so_the_ticket_can_point_at_it(world):
+    agent = _seat(world, "agent")
+    calls = world.services.calls
+    ring = world.clock()
+    call_id = calls.start(agent, "in", "13800138000", "95000", ring, ivr_trail="报修")
+    ticket_id = world.register(call_id=call_id)
+    world.clock.advance(minutes=3)
+    calls.finish(agent, call_id, answer_at=ring + timedelta(seconds=5), end_at=world.clock(), hangup_by="remote")
+    row = calls.search(agent, CallFilter())[0]
+    assert row.answered and row.talk_seconds == 175 and row.hangup_by == "remote"
+    assert row.ticket_numbers == (world.services.tickets.detail(agent, ticket_id).ticket["number"],)
+    with pytest.raises(NotFound):  # somebody else's call
+        calls.finish(world.actor(world.a, "agent2"), call_id, end_at=world.clock())
+
+
+def test_notices_are_published_per_company(world):
+    supervisor = world.actor(world.a, "supervisor")
+    notes = world.services.notes
+    notes.publish_notice(supervisor, "天河区计划停水", "周六 8:00-18:00 停水", kind="outage",
+                         area_id=world.a.area_ids["天河区"], starts_at=world.clock(),
+                         ends_at=world.clock() + timedelta(days=1))
+    assert [n.title for n in notes.notices(world.actor(world.a, "agent"))] == ["天河区计划停水"]
+    assert notes.notices(world.actor(world.b, "agent")) == []
+    world.clock.advance(days=2)
+    assert notes.notices(world.actor(world.a, "agent")) == []  # over
+    with pytest.raises(PermissionDenied):
+        notes.publish_notice(world.actor(world.a, "agent"), "x", "y")
