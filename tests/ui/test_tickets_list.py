@@ -212,3 +212,25 @@ def test_tree_counts_follow_other_desktops_on_a_timer(qtbot, world):  # noqa: F8
     page.tree.timer.setInterval(50)
     world.register()  # another desktop registers: no change signal reaches this one
     qtbot.waitUntil(lambda: page.tree.counts()["all"] == 1)
+
+
+def test_switching_to_english_at_run_time(qtbot, world):  # noqa: F811
+    from agent_app.ui import i18n
+
+    ticket_id = world.register()
+    page = _page(qtbot, world)
+    page.open_folder("all")
+    settle(qtbot)
+    dialog = page.open_ticket(ticket_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+    settle(qtbot)
+    assert page.model.headerData(Column.NUMBER, Qt.Orientation.Horizontal) == "工单编号"
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: page.query_bar.search_button.text() == "Search")
+    assert page.model.headerData(Column.NUMBER, Qt.Orientation.Horizontal) == "Ticket no."
+    assert page.tree.tree_model.index(1, 0).data() == "All tickets (1)"
+    assert page.folder_title.text() == "All tickets"
+    assert page.model.text(page.model.row_at(0), Column.STATUS) == "registered"
+    assert page.model.text(page.model.row_at(0), Column.URGENCY) == "urgent"
+    assert dialog.tabs.tabText(1) == "History" and dialog.action_buttons["dispatch"].text() == "Dispatch"
+    assert dialog.history.index(0, 1).data() == "Register"

@@ -12,7 +12,15 @@ import dataclasses
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from agent_app.services.queries import Page, TicketQuery, TicketRow
@@ -88,9 +96,6 @@ class TicketListModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> TicketRow:
         return self._rows[row]
-
-    def row_of(self, ticket_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == ticket_id), None)
 
     # -- lazy loading ------------------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, Q
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,6 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and field.tooltip):
             value = field.value(record)
             return "" if value is None else str(value)
-        if role == RECORD_ROLE:
-            return index.row()
         return None
 
     def retranslate(self) -> None:

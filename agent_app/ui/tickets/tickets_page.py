@@ -4,10 +4,9 @@ and the pager. Opens with the user's 待处理工单; tickets open in their own 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +41,6 @@ RELOAD_DELAY_MS = 300  # several changes in a row reload the list once
 
 
 class TicketsPage(QWidget):
-    detail_opened = Signal(object)  # the TicketDetailDialog
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticketsPage")
@@ -170,7 +167,6 @@ class TicketsPage(QWidget):
         dialog.destroyed.connect(lambda _obj=None, key=ticket_id: self.dialogs.pop(key, None))
         self.dialogs[ticket_id] = dialog
         dialog.show()
-        self.detail_opened.emit(dialog)
         return dialog
 
     # -- querying ----------------------------------------------------------------------------
