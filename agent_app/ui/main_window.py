@@ -151,7 +151,25 @@ class MainWindow(QMainWindow):
             widget.setObjectName(widget.objectName() or f"page_{page.key}")
             self._widgets[page.key] = widget
             self.stack.addWidget(widget)
+            self._route_page_requests(widget)
         self.stack.setCurrentWidget(widget)
+
+    def _route_page_requests(self, widget: QWidget) -> None:
+        """A page asking for another page (the workbench's "my pending tickets", a history row)."""
+        if hasattr(widget, "open_tickets_requested"):
+            widget.open_tickets_requested.connect(self.open_tickets)
+        if hasattr(widget, "open_ticket_requested"):
+            widget.open_ticket_requested.connect(self.open_ticket)
+
+    def open_tickets(self, folder: str) -> None:
+        page = self.open_page("tickets")
+        if page is not None:
+            page.open_folder(folder)
+
+    def open_ticket(self, ticket_id: int) -> None:
+        page = self.open_page("tickets")
+        if page is not None:
+            page.open_ticket(ticket_id)
 
     # -- phone bar -------------------------------------------------------------------------
     def set_phone_bar(self, widget: QWidget | None) -> None:

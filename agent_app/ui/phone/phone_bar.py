@@ -55,10 +55,14 @@ def clock_text(seconds: float) -> str:
 
 class PhoneBar(QFrame):
     """Signals: `screen_pop_requested(number, ivr_trail, headers)` while a call rings;
-    `agent_state_changed(AgentStateChanged)` for the service layer to persist."""
+    `agent_state_changed(AgentStateChanged)` and `login_requested(agent_id, extension)` for the
+    service layer to persist; `call_records_requested` and `settings_requested` from its menu."""
 
     screen_pop_requested = Signal(str, str, object)
     agent_state_changed = Signal(object)
+    login_requested = Signal(str, str)
+    call_records_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(
         self,
@@ -126,6 +130,13 @@ class PhoneBar(QFrame):
         self.dial_button = self._button("dialButton", self.tr("Dial"), "", self.open_dial_pad)
         self.dtmf_button = self._button("dtmfButton", self.tr("Keypad"), "", self.open_dtmf_pad)
         self.message_label = QLabel(objectName="phoneMessage")
+        self.more_button = QToolButton(objectName="phoneMoreButton")
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.call_records_action = more.addAction(self.tr("Call records…"), self.call_records_requested.emit)
+        self.settings_action = more.addAction(self.tr("Phone and audio settings…"), self.settings_requested.emit)
+        self.more_button.setMenu(more)
 
         # Fixed widths for texts that change every second or with every call: the buttons stay put.
         metrics = self.fontMetrics()
@@ -144,6 +155,7 @@ class PhoneBar(QFrame):
         ):  # fmt: skip
             layout.addWidget(widget)
         layout.addStretch(1)
+        layout.addWidget(self.more_button)
 
     def _button(self, name: str, text: str, key: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, objectName=name)
@@ -209,6 +221,11 @@ class PhoneBar(QFrame):
     def logged_in(self) -> bool:
         return self._logged_in_at is not None
 
+    @property
+    def current_call_id(self) -> str | None:
+        """The SIP Call-ID of the customer's call, if there is one."""
+        return self._current
+
     def _login_or_logout(self) -> None:
         if self.logged_in or self._logging_in:
             self.logout()
@@ -227,8 +244,9 @@ class PhoneBar(QFrame):
         self._settings.setValue(AGENT_ID_KEY, agent_id)
         self._settings.setValue(EXTENSION_KEY, extension)
         self._settings.sync()
+        self.login_requested.emit(agent_id, extension)
         self._logging_in = True
-        self._show_message("")
+        self.show_message("")
         self._run(lambda: self._engine.register(self._account_for(extension), agent_id=agent_id))
         self._refresh()
 
@@ -336,9 +354,10 @@ class PhoneBar(QFrame):
             self._show_failure(error)
 
     def _show_failure(self, error: TelephonyError) -> None:
-        self._show_message(self.tr("Phone: %1").replace("%1", str(error)))
+        self.show_message(self.tr("Phone: %1").replace("%1", str(error)))
 
-    def _show_message(self, text: str) -> None:
+    def show_message(self, text: str) -> None:
+        """A short note in the bar, also from outside (e.g. a call record that could not be saved)."""
         self.message_label.setText(text)
 
     # ---- engine events -----------------------------------------------------------------------
@@ -366,7 +385,7 @@ class PhoneBar(QFrame):
             self._held = event.on_hold
         elif isinstance(event, TransferProgress) and event.final:
             ok = event.succeeded
-            self._show_message(self.tr("Transferred") if ok else self.tr("Transfer failed: %1").replace(
+            self.show_message(self.tr("Transferred") if ok else self.tr("Transfer failed: %1").replace(
                 "%1", f"{event.code} {event.reason}"))  # fmt: skip
         elif isinstance(event, CallSummary):
             self._connected.discard(event.call_id)
@@ -394,7 +413,7 @@ class PhoneBar(QFrame):
             self.agent.login()
         elif event.state is RegistrationState.FAILED and self._logging_in:
             self._logging_in = False
-            self._show_message(self.tr("Hotline login failed: %1").replace("%1", detail))
+            self.show_message(self.tr("Hotline login failed: %1").replace("%1", detail))
 
     # ---- display -----------------------------------------------------------------------------
 

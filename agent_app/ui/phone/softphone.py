@@ -1,0 +1,189 @@
+"""The softphone in a main window: engine + Qt bridge + phone bar + service writes + screen-pop.
+
+`start_softphone(window)` is called for each new main window (`Desktop.main_window_opened`);
+`Softphone.shutdown()` on sign-out and quit. pjsua2 allows one endpoint per process, so the old
+window's softphone must be shut down before a new one starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, Slot
+
+from agent_app.ui.phone.call_sync import CallSync, RingingCall
+from agent_app.ui.phone.click_to_dial import dial_hub
+from agent_app.ui.phone.preferences import (
+    PhonePreferences,
+    account_factory,
+    engine_config,
+    load_preferences,
+    load_sip_line,
+    null_audio_forced,
+)
+
+log = logging.getLogger(__name__)
+
+HOTLINE_PERMISSION = "menu:workbench"
+WARNING_MS = 15_000
+
+
+def make_audio(preferences: PhonePreferences) -> tuple[Any, str | None]:
+    """The headset bridge for the chosen devices, or NullAudio and why (shown to the agent)."""
+    from agent_app.telephony.null_audio import NullAudio
+
+    if null_audio_forced():
+        return NullAudio(), None
+    from agent_app.telephony.audio import AudioDeviceNotFound, DeviceAudioBridge
+    from agent_app.telephony.audio.devices import find_input, find_output
+
+    chosen = [preferences.capture_device or None, preferences.playback_device or None, preferences.ring_device or None]
+    try:
+        find_input(chosen[0])
+        find_output(chosen[1])
+        find_output(chosen[2])
+    except AudioDeviceNotFound as error:
+        log.warning("softphone without a headset: %s", error)
+        return NullAudio(), str(error)
+    return DeviceAudioBridge(*chosen), None
+
+
+class Softphone(QObject):
+    """Owns the engine for one main window; everything else hangs off the window."""
+
+    def __init__(self, window: Any, engine: Any, audio: Any, preferences: PhonePreferences) -> None:
+        from agent_app.telephony.qt_adapter import EngineBridge
+        from agent_app.ui import app_settings
+        from agent_app.ui.phone.phone_bar import PhoneBar
+
+        super().__init__(window)
+        self.window = window
+        self.engine = engine
+        self._audio = audio
+        session = window.session
+        self.sync = CallSync(session.services, session.actor, self)
+        self.bridge = EngineBridge(engine, parent=self)
+        # Before the bar: the call must be known to `sync` when the bar's state machine reacts to it.
+        self.bridge.event.connect(self.sync.on_engine_event)
+        self.bridge.event.connect(self._ring)
+        self.bar = PhoneBar(self.bridge, account_factory(load_sip_line()), app_settings.settings(),
+                            acw_seconds=preferences.acw_seconds)
+        self.bar.agent_state_changed.connect(self.sync.on_agent_state)
+        self.bar.login_requested.connect(self.sync.hotline_login)
+        self.bar.screen_pop_requested.connect(self._ringing)
+        self.bar.call_records_requested.connect(self.open_call_records)
+        self.bar.settings_requested.connect(self.open_settings)
+        self.sync.record_ready.connect(self._record_ready)
+        self.sync.failed.connect(self._show_failure)
+        dial_hub().dial_requested.connect(self.bar.dial_number)
+        dial_hub().set_available(True)
+        self._pops: dict[str, tuple[str, str]] = {}  # SIP Call-ID → (number, IVR trail) asked to pop
+        self._records: dict[str, RingingCall] = {}  # SIP Call-ID → its call record
+        window.set_phone_bar(self.bar)
+        self.bridge.start()
+
+    # -- screen-pop -----------------------------------------------------------------------
+    @Slot(str, str, object)
+    def _ringing(self, number: str, ivr_trail: str, _headers: object) -> None:
+        call_id = self.bar.current_call_id
+        if call_id is None:
+            return
+        self._pops[call_id] = (number, ivr_trail)
+        if call_id in self._records:
+            self._pop(call_id)
+
+    @Slot(object)
+    def _record_ready(self, call: RingingCall) -> None:
+        self._records[call.sip_call_id] = call
+        if call.sip_call_id in self._pops:
+            self._pop(call.sip_call_id)
+
+    def _pop(self, call_id: str) -> None:
+        """The workbench shows the caller while it rings; its form carries the call record's id."""
+        number, ivr_trail = self._pops.pop(call_id)
+        record = self._records.pop(call_id)
+        if self.bar.current_call_id != call_id:
+            return  # it ended before its record was written
+        workbench = self.window.open_page("workbench")
+        if workbench is not None:
+            workbench.screen_pop(number, {"ivr_trail": ivr_trail or None, "call_id": record.record_id,
+                                          "call_time": record.ring_at})
+
+    # -- ring tone ------------------------------------------------------------------------
+    @Slot(object)
+    def _ring(self, event: object) -> None:
+        """The headset bridge rings on the ringing device; NullAudio has no ringer."""
+        from agent_app.telephony.events import CallState, CallStateChanged, CallSummary, IncomingCall
+
+        if not hasattr(self._audio, "play_ring"):
+            return
+        try:
+            if isinstance(event, IncomingCall):
+                self._audio.play_ring()
+            elif isinstance(event, CallSummary) or (
+                    isinstance(event, CallStateChanged) and event.state is CallState.CONFIRMED):
+                self._audio.stop_ring()
+        except (OSError, RuntimeError, LookupError) as error:
+            log.warning("ring tone: %s", error)
+
+    # -- dialogs --------------------------------------------------------------------------
+    def open_call_records(self) -> None:
+        from agent_app.ui.calls.call_records_dialog import CallRecordsDialog
+
+        dialog = CallRecordsDialog(self.window.session.services, self.sync.actor, self.window)
+        dialog.open_ticket_requested.connect(self.window.open_ticket)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        from agent_app.ui.settings_dialog.phone_settings_dialog import PhoneSettingsDialog
+
+        PhoneSettingsDialog(self.window).open()
+
+    def _show_failure(self, text: str) -> None:
+        self.bar.show_message(text)
+        self.window.statusBar().showMessage(text, WARNING_MS)
+
+    # -- the end --------------------------------------------------------------------------
+    def shutdown(self, drain_ms: int = 0) -> None:
+        """Order matters: stop polling and forwarding, then let the engine log out and tear down.
+        The seat leaves the board first. At quit the event loop has ended, so `drain_ms` lets the
+        queued writes finish here; on sign-out they finish in the running loop."""
+        from agent_app.telephony.events import AgentState
+
+        dial_hub().dial_requested.disconnect(self.bar.dial_number)
+        dial_hub().set_available(False)
+        if self.bar.agent.state is not AgentState.LOGGED_OUT:
+            self.sync.logged_out(datetime.now(UTC))
+        self.bridge.stop()
+        self.engine.shutdown()
+        clock = QElapsedTimer()
+        clock.start()
+        while self.sync.pending and clock.elapsed() < drain_ms:
+            QCoreApplication.processEvents()
+            QThread.msleep(5)
+
+
+def start_softphone(window: Any) -> Softphone | None:
+    """The phone bar for agents of the hotline; None (with a note on the status bar) otherwise."""
+    if not window.session.actor.can(HOTLINE_PERMISSION):
+        return None
+    preferences = load_preferences()
+    try:
+        from agent_app.telephony.engine import SipEngine
+
+        audio, warning = make_audio(preferences)
+        engine = SipEngine(engine_config(preferences), audio)
+        engine.start()
+    except Exception as error:  # noqa: BLE001 - no SIP stack: the desktop still works without a phone
+        log.exception("the softphone could not start")
+        text = QCoreApplication.translate("Softphone", "The softphone could not start: %1")
+        window.statusBar().showMessage(text.replace("%1", str(error)), WARNING_MS)
+        return None
+    softphone = Softphone(window, engine, audio, preferences)
+    if warning:
+        text = QCoreApplication.translate("Softphone", "No headset, calls have no sound: %1").replace("%1", warning)
+        softphone.bar.show_message(text)
+        window.statusBar().showMessage(text, WARNING_MS)
+    return softphone
