@@ -26,6 +26,7 @@ from .events import (
     Direction,
     EngineError,
     EngineEvent,
+    Headers,
     HoldChanged,
     HungUpBy,
     IncomingCall,
@@ -57,6 +58,18 @@ class AudioDevice(Protocol):
     def capture_media(self) -> pj.AudioMedia: ...
 
     def playback_media(self) -> pj.AudioMedia: ...
+
+
+class MonitorHandler(Protocol):
+    """The agent side of monitoring (monitor.MonitorDesk), consulted before a call is a customer call."""
+
+    def claims(self, headers: Headers) -> bool: ...
+
+    def on_incoming(self, account: SipAccount, pjsua_call_id: int, headers: Headers) -> None: ...
+
+    def on_customer_media(self, call_id: str) -> None: ...
+
+    def drop(self) -> None: ...
 
 
 class TelephonyError(RuntimeError):
@@ -103,6 +116,7 @@ class SipEngine:
         self._records: dict[str, CallRecord] = {}
         self._recorders: dict[str, CallRecorder] = {}
         self._ended: list[SipCall] = []  # dropped after the callback that ended them returns
+        self._monitor: MonitorHandler | None = None
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -137,6 +151,8 @@ class SipEngine:
         if endpoint is None:
             return
         endpoint.hangupAllCalls()
+        if self._monitor is not None:
+            self._monitor.drop()
         if unregister_timeout_s > 0 and self._line.state is RegistrationState.REGISTERED:
             self.unregister()
             deadline = time.monotonic() + unregister_timeout_s
@@ -224,10 +240,13 @@ class SipEngine:
     # ---- calls -----------------------------------------------------------------------------
 
     def on_incoming_call(self, account: SipAccount, pjsua_call_id: int, whole_msg: str) -> None:
+        headers = parse_headers(whole_msg)
+        if self._monitor is not None and self._monitor.claims(headers):
+            self._monitor.on_incoming(account, pjsua_call_id, headers)  # no ring, no screen-pop
+            return
         call = SipCall(self, account, pjsua_call_id)
         info = call.getInfo()
         call.call_id = info.callIdString
-        headers = parse_headers(whole_msg)
         caller = caller_identity(headers)
         now = _now()
         ivr_trail = header(headers, self.config.ivr_header) or ""
@@ -361,6 +380,8 @@ class SipEngine:
         record.media_status = status
         if audio is not None:
             self._wire_audio(call, record, audio)
+            if self._monitor is not None:
+                self._monitor.on_customer_media(call.call_id)
         now = _now()
         self._emit(MediaStateChanged(call.call_id, status, now))
         if was_held != (status is MediaStatus.LOCAL_HOLD):
@@ -393,6 +414,31 @@ class SipEngine:
             call.hangup(op())
         elif final:
             record.transfer_kind = None
+
+    # ---- monitoring (monitor.py) -----------------------------------------------------------
+
+    def attach_monitor(self, handler: MonitorHandler) -> None:
+        """Let `handler` take monitor INVITEs before they become customer calls."""
+        self._monitor = handler
+
+    def sip_account(self) -> SipAccount:
+        """The registered line, for calls the engine does not track itself (monitor calls)."""
+        return self._require_account()
+
+    @property
+    def audio_device(self) -> AudioDevice:
+        return self._audio
+
+    def call_audio(self, call_id: str) -> pj.AudioMedia | None:
+        """The conference-bridge port of a live call with active media, else None."""
+        call = self._calls.get(call_id)
+        record = self._records.get(call_id)
+        if call is None or record is None or record.media_status is not MediaStatus.ACTIVE:
+            return None
+        for media in call.getInfo().media:
+            if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE:
+                return call.getAudioMedia(media.index)
+        return None
 
     # ---- helpers ---------------------------------------------------------------------------
 
