@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
 from agent_app.services.queries import overdue_days
 from agent_app.services.tickets.detail import TicketDetail
+from agent_app.ui.phone.click_to_dial import add_dial_menu
 from agent_app.ui.tickets.lookups import Lookups
 from agent_app.ui.tickets.text import hours_text, local_time, status_text, type_text
 
@@ -131,6 +132,8 @@ class InfoView(QScrollArea):
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = shown
+            if key in ("caller_phone", "contact_phone"):  # right-click: dial this number
+                add_dial_menu(shown, lambda _pos, label=shown: label.text())
             if key in WIDE:
                 if pair:
                     row, pair = row + 1, 0
