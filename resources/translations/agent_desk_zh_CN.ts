@@ -9,12 +9,18 @@
         <translation>需上传：%1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
+        <location line="+14"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Please fill in: %1</source>
         <translation>请填写：%1</translation>
     </message>
@@ -28,13 +34,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+91"/>
+        <location line="+92"/>
         <location line="+6"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -200,11 +206,148 @@
     </message>
 </context>
 <context>
+    <name>CallRecordsDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/calls/call_records_dialog.py" line="+47"/>
+        <source>Call records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>All</source>
+        <translation type="unfinished">全部</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Inbound</source>
+        <translation type="unfinished">呼入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outbound</source>
+        <translation type="unfinished">呼出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Call time</source>
+        <translation type="unfinished">来电时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agent ID</source>
+        <translation type="unfinished">工号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IVR trail</source>
+        <translation type="unfinished">语音导航轨迹</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Play recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Searching…</source>
+        <translation type="unfinished">正在查询…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The recording %1 is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallSync</name>
+    <message>
+        <location filename="../../agent_app/ui/phone/call_sync.py" line="+191"/>
+        <source>The phone could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the hotline login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the line&apos;s registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the agent state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the call record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryPicker</name>
     <message>
         <location filename="../../agent_app/ui/workbench/category_picker.py" line="+88"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
+    </message>
+</context>
+<context>
+    <name>ClickToDial</name>
+    <message>
+        <location filename="../../agent_app/ui/phone/click_to_dial.py" line="+68"/>
+        <source>Dial %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -296,7 +439,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../agent_app/ui/workbench/customer_panel.py" line="+164"/>
+        <location filename="../../agent_app/ui/workbench/customer_panel.py" line="+167"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
@@ -471,6 +614,92 @@
     </message>
 </context>
 <context>
+    <name>HomeAreaModel</name>
+    <message>
+        <location filename="../../agent_app/ui/home/area_model.py" line="+28"/>
+        <source>Management area</source>
+        <translation>管理区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>投诉数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Government referrals</source>
+        <translation>政府转派数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets</source>
+        <translation>工单总计数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfinished</source>
+        <translation>未完成工单数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sales on time</source>
+        <translation>售后处理及时率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints on time</source>
+        <translation>投诉处理及时率</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../agent_app/ui/home/home_page.py" line="+118"/>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets by management area</source>
+        <translation>按管理区域统计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaints</source>
+        <translation>投诉数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Government referrals</source>
+        <translation>政府转派数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfinished tickets</source>
+        <translation>未完成工单数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After-sales handled on time</source>
+        <translation>售后处理及时率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints handled on time</source>
+        <translation>投诉处理及时率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calls answered</source>
+        <translation>接通率</translation>
+    </message>
+</context>
+<context>
     <name>HotlineLoginDialog</name>
     <message>
         <location filename="../../agent_app/ui/phone/login_dialog.py" line="+12"/>
@@ -485,12 +714,12 @@
     <message>
         <location line="+4"/>
         <source>Agent ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">工号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extension</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">分机</translation>
     </message>
 </context>
 <context>
@@ -513,13 +742,13 @@
     <message>
         <location line="+14"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">通话号码</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+189"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+207"/>
         <source>About Agent Desk</source>
         <translation>关于客服坐席系统</translation>
     </message>
@@ -683,23 +912,33 @@
         <source>Tickets</source>
         <translation>工单管理</translation>
     </message>
+    <message>
+        <location filename="../../agent_app/ui/home/page.py" line="+16"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/page.py" line="+19"/>
+        <source>Seat board</source>
+        <translation>坐席管理</translation>
+    </message>
 </context>
 <context>
     <name>PhoneBar</name>
     <message>
-        <location filename="../../agent_app/ui/phone/phone_bar.py" line="+106"/>
-        <location line="+86"/>
+        <location filename="../../agent_app/ui/phone/phone_bar.py" line="+109"/>
+        <location line="+94"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">示闲</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+77"/>
+        <location line="-91"/>
+        <location line="+85"/>
         <source>Not ready</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">示忙</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-77"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,12 +949,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+317"/>
+        <location line="+332"/>
         <source>Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-330"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,20 +979,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone and audio settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
-        <location line="+289"/>
+        <location line="+297"/>
         <source>Logged in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+55"/>
+        <location line="-296"/>
+        <location line="+56"/>
         <source>After-call work %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+66"/>
+        <location line="-54"/>
+        <location line="+67"/>
         <source>Registration failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,17 +1044,17 @@
     <message>
         <location line="+5"/>
         <source>Logged out</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">未登入</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ringing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">振铃</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On call</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">通话中</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -823,12 +1077,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+142"/>
         <source>Phone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Transferred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,6 +1129,99 @@
     <message>
         <location line="+10"/>
         <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhoneSettingsDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/settings_dialog/phone_settings_dialog.py" line="+76"/>
+        <source>Phone and audio settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answer calls automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Headset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ringing device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;After-call work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIP line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;gistrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Changes apply from the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (not connected)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1159,6 +1506,255 @@
     </message>
 </context>
 <context>
+    <name>SeatBoard</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/board_model.py" line="+47"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time in state</source>
+        <translation>状态时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>通话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered today</source>
+        <translation>今日接听</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seat</source>
+        <translation>坐席启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitored</source>
+        <translation>监听人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Logged out</source>
+        <translation>未登入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>示闲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ringing</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-call work</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dialing</source>
+        <translation>外呼中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registering</source>
+        <translation>注册中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>已注册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>注册失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrying</source>
+        <translation>重连中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inbound</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/board_page.py" line="+40"/>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whisper</source>
+        <translation>密语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barge</source>
+        <translation>强插</translation>
+    </message>
+</context>
+<context>
+    <name>SeatBoardPage</name>
+    <message>
+        <location line="+163"/>
+        <source>The seat board could not be loaded: the database does not answer.</source>
+        <translation>坐席状态无法加载：数据库没有响应。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Live updates interrupted: reconnecting to the database…</source>
+        <translation>实时更新已中断：正在重新连接数据库…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+115"/>
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-100"/>
+        <source>%n seat(s)</source>
+        <translation>
+            <numerusform>共 %n 个坐席</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Disable seat</source>
+        <translation>停用坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enable seat</source>
+        <translation>启用坐席</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Monitoring needs the softphone to be signed in.</source>
+        <translation>监听需要先登入软电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a seat that is on a call.</source>
+        <translation>请选择正在通话的坐席。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Monitoring %1 (%2)</source>
+        <translation>正在%2：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connecting to %1 (%2)…</source>
+        <translation>正在连接%1（%2）…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set priority</source>
+        <translation>设置优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>结束监听</translation>
+    </message>
+</context>
+<context>
     <name>SessionStatusBar</name>
     <message>
         <location filename="../../agent_app/ui/status_bar.py" line="+86"/>
@@ -1320,6 +1916,19 @@
         <location line="+2"/>
         <source>Tickets at similar addresses: %1</source>
         <translation>相近地址的工单：%1 条</translation>
+    </message>
+</context>
+<context>
+    <name>Softphone</name>
+    <message>
+        <location filename="../../agent_app/ui/phone/softphone.py" line="+179"/>
+        <source>The softphone could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No headset, calls have no sound: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1706,7 +2315,7 @@
 <context>
     <name>TicketInfo</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/detail_info.py" line="+43"/>
+        <location filename="../../agent_app/ui/tickets/detail_info.py" line="+44"/>
         <source>Ticket no.</source>
         <translation>工单编号</translation>
     </message>
@@ -1726,7 +2335,7 @@
         <translation>信息来源</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Agent</source>
         <translation>客服姓名</translation>
     </message>
@@ -1861,7 +2470,7 @@
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Closed</source>
         <translation>结束时间</translation>
     </message>
@@ -1906,7 +2515,7 @@
         <translation>产品线</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Device SN</source>
         <translation>设备SN</translation>
     </message>
@@ -1921,7 +2530,7 @@
         <translation>根本原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Visit time</source>
         <translation>上门时间</translation>
     </message>
@@ -1949,7 +2558,7 @@
 <context>
     <name>TicketList</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/list_model.py" line="+219"/>
+        <location filename="../../agent_app/ui/tickets/list_model.py" line="+224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2380,7 +2989,7 @@
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/tickets_page.py" line="+246"/>
+        <location filename="../../agent_app/ui/tickets/tickets_page.py" line="+242"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>

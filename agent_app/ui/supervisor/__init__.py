@@ -1,0 +1,1 @@
+"""坐席管理: the supervisor's seat board (live states, seat management, listen / whisper / barge)."""
