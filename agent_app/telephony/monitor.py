@@ -263,19 +263,26 @@ class MonitorDesk:
         call.call_id = call.getInfo().callIdString
         request = parse_request(headers)
         code = 0
+        target = self._customer_call(request.agent_call_id)
         if not self._authorise(request) or request.mode is None:
             code = REFUSED
-        elif self._engine.call_audio(request.agent_call_id) is None:
+        elif target is None:
             code = NO_SUCH_CALL  # no live customer call by that id (ended, held or never existed)
         if code:
             call.hangup(op(code))
             self._ended.append(call)
             self._emit(MonitorRefused(request, code, _now()))
             return
-        assert request.mode is not None
-        self._sessions[call.call_id] = _Session(call, "agent", request.mode, request.supervisor_user_id,
-                                                request.agent_call_id)
+        assert request.mode is not None and target is not None
+        self._sessions[call.call_id] = _Session(call, "agent", request.mode, request.supervisor_user_id, target)
         call.answer(op(200))
+
+    def _customer_call(self, call_id: str) -> str | None:
+        """The customer call a request names; an empty id means the agent's one live call (the
+        seat board knows the seat, not the SIP Call-ID)."""
+        if call_id:
+            return call_id if self._engine.call_audio(call_id) is not None else None
+        return next((c for c in self._engine.calls() if self._engine.call_audio(c) is not None), None)
 
     def on_customer_media(self, call_id: str) -> None:
         """The customer call's media changed (hold, re-INVITE): its bridge slot may be new."""
