@@ -234,3 +234,9 @@ def test_switching_to_english_at_run_time(qtbot, world):  # noqa: F811
     assert page.model.text(page.model.row_at(0), Column.URGENCY) == "urgent"
     assert dialog.tabs.tabText(1) == "History" and dialog.action_buttons["dispatch"].text() == "Dispatch"
     assert dialog.history.index(0, 1).data() == "Register"
+
+
+def test_provider_people_start_with_the_work_order_columns(qtbot, world):  # noqa: F811
+    page = _page(qtbot, world, "engineer")
+    assert page.shown_columns()[:7] == [Column.NUMBER, Column.REGISTERED_AT, Column.TICKET_TYPE, Column.STATUS,
+                                        Column.PRODUCT_LINE, Column.DEVICE_SN, Column.ENGINEER]

@@ -135,7 +135,9 @@ class ActionForm(QDialog):
         return combo
 
     def _fill_choice(self, combo: QComboBox, source: str) -> None:
+        """Choices start at "choose…" (no value), so that a required one is never picked silently."""
         if source.startswith("dict:"):
+            combo.addItem(self.tr("Choose…"), None)
             for code, name in self._lookups.options(source[5:]):
                 combo.addItem(name, code)
             return
@@ -149,6 +151,7 @@ class ActionForm(QDialog):
 
         def show(items: list) -> None:
             combo.clear()
+            combo.addItem(self.tr("Choose…"), None)
             for item in items:
                 combo.addItem(item.name, item.id)
             combo.setEnabled(True)

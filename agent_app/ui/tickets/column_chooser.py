@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_app.ui.tickets.columns import DEFAULT_COLUMNS, Column, header
+from agent_app.ui.tickets.columns import Column, header
 
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ColumnChooser(QDialog):
-    def __init__(self, shown: list[Column], parent: QWidget | None = None) -> None:
+    def __init__(self, shown: list[Column], defaults: list[Column], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("columnChooser")
         self.setWindowTitle(self.tr("Columns"))
@@ -39,7 +39,7 @@ class ColumnChooser(QDialog):
         self.defaults = QPushButton(self.tr("Defaults"), objectName="defaultColumns")
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
-        self.defaults.clicked.connect(lambda: self._fill(list(DEFAULT_COLUMNS)))
+        self.defaults.clicked.connect(lambda: self._fill(defaults))
         side = QVBoxLayout()
         for button in (self.up, self.down, self.defaults):
             side.addWidget(button)

@@ -6,22 +6,29 @@ user's choice.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QHeaderView
 
 from agent_app.ui import app_settings
-from agent_app.ui.tickets.columns import DEFAULT_COLUMNS, WIDTHS, Column, header
+from agent_app.ui.tickets.columns import DEFAULT_COLUMNS, PROVIDER_COLUMNS, WIDTHS, Column, header
 
 KEY = "tickets/columns"
 
 
-def load(account: str) -> list[Column]:
-    stored = app_settings.settings().value(app_settings.user_key(account, KEY))
+def defaults(actor: Any) -> list[Column]:
+    """The columns a user starts with: work-order columns for a service provider's people."""
+    return list(PROVIDER_COLUMNS if actor.provider_id is not None else DEFAULT_COLUMNS)
+
+
+def load(actor: Any) -> list[Column]:
+    stored = app_settings.settings().value(app_settings.user_key(actor.account, KEY))
     if isinstance(stored, str):
         stored = [name for name in stored.split(",") if name]
     if not stored:
-        return list(DEFAULT_COLUMNS)
+        return defaults(actor)
     columns = [Column[name] for name in stored if name in Column.__members__]
-    return list(dict.fromkeys(columns)) or list(DEFAULT_COLUMNS)
+    return list(dict.fromkeys(columns)) or defaults(actor)
 
 
 def save(account: str, columns: list[Column]) -> None:

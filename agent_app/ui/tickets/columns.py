@@ -82,6 +82,12 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
     Column.DESCRIPTION, Column.REGISTRAR, Column.DETAILS,
 )
 
+# what a service provider's people see first: their work orders, not hotline details
+PROVIDER_COLUMNS: tuple[Column, ...] = (
+    Column.NUMBER, Column.REGISTERED_AT, Column.TICKET_TYPE, Column.STATUS, Column.PRODUCT_LINE, Column.DEVICE_SN,
+    Column.ENGINEER, Column.URGENCY, Column.ADDRESS, Column.DESCRIPTION, Column.DETAILS,
+)
+
 NUMERIC = frozenset({Column.EXTEND_COUNT, Column.URGE_COUNT, Column.OVERDUE_DAYS})
 
 # sensible starting widths in pixels

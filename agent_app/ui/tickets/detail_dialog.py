@@ -130,7 +130,7 @@ class TicketDetailDialog(QDialog):
         self.callbacks = callbacks_model(lambda: self._lookups, self)
 
         self.history_view = _table(self.history, "historyView")
-        for column, width in enumerate((150, 90, 80, 110, 90, 240, 300)):
+        for column, width in enumerate((150, 80, 80, 110, 80, 220, 440)):
             self.history_view.setColumnWidth(column, width)
         self.links_view = _table(self.links, "linksView")
         self.links_view.setColumnWidth(0, 180)

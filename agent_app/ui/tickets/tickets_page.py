@@ -262,7 +262,7 @@ class TicketsPage(QWidget):
 
     # -- columns -----------------------------------------------------------------------------
     def _restore_columns(self) -> None:
-        column_settings.apply(self.view.horizontalHeader(), column_settings.load(self._actor.account))
+        column_settings.apply(self.view.horizontalHeader(), column_settings.load(self._actor))
 
     def shown_columns(self) -> list[Column]:
         return column_settings.shown(self.view.horizontalHeader())
@@ -278,7 +278,7 @@ class TicketsPage(QWidget):
         column_settings.save(self._actor.account, self.shown_columns())
 
     def choose_columns(self) -> ColumnChooser:
-        chooser = ColumnChooser(self.shown_columns(), self)
+        chooser = ColumnChooser(self.shown_columns(), column_settings.defaults(self._actor), self)
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.accepted.connect(lambda: self.set_columns(chooser.chosen()))
         chooser.open()
