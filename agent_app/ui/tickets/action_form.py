@@ -119,7 +119,10 @@ class ActionForm(QDialog):
             edit.setFixedHeight(80)
             return edit
         if param.kind in ("line", "ticket"):
-            return QLineEdit(objectName=param.name)
+            edit = QLineEdit(objectName=param.name)
+            if param.name == "handler_name":  # left empty, the service records the signed-in user
+                edit.setPlaceholderText(self._actor.name)
+            return edit
         if param.kind == "int":
             return QSpinBox(objectName=param.name, minimum=param.low, maximum=param.high, value=param.default)
         if param.kind == "datetime":
