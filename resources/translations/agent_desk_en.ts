@@ -6,9 +6,9 @@
     <message numerus="yes">
         <location filename="../../agent_app/ui/calls/call_records_dialog.py" line="+141"/>
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
         </translation>
     </message>
 </context>

@@ -9,7 +9,7 @@
         <translation>需上传：%1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <location line="+14"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
@@ -210,100 +210,208 @@
     <message>
         <location filename="../../agent_app/ui/calls/call_records_dialog.py" line="+47"/>
         <source>Call records</source>
-        <translation type="unfinished"></translation>
+        <translation>话务管理</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+3"/>
         <source>All</source>
-        <translation type="unfinished">全部</translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Inbound</source>
-        <translation type="unfinished">呼入</translation>
+        <translation>呼入</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outbound</source>
-        <translation type="unfinished">呼出</translation>
+        <translation>呼出</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>查询(&amp;S)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Call time</source>
-        <translation type="unfinished">来电时间</translation>
+        <translation>呼叫时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Agent ID</source>
-        <translation type="unfinished">工号</translation>
+        <translation>客服工号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>主叫号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Callee</source>
-        <translation type="unfinished"></translation>
+        <translation>被叫号码</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Call type</source>
-        <translation type="unfinished"></translation>
+        <translation>呼叫类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>是否接通</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>IVR trail</source>
-        <translation type="unfinished">语音导航轨迹</translation>
+        <translation>IVR轨迹</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;Play recording</source>
-        <translation type="unfinished"></translation>
+        <translation>播放录音(&amp;P)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Searching…</source>
-        <translation type="unfinished">正在查询…</translation>
+        <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个通话</numerusform>
         </translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The recording %1 is not on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>录音 %1 不在这台电脑上。</translation>
+    </message>
+</context>
+<context>
+    <name>CallRecordsModel</name>
+    <message>
+        <location filename="../../agent_app/ui/calls/model.py" line="+47"/>
+        <source>Agent ID</source>
+        <translation>客服工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller</source>
+        <translation>主叫号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callee</source>
+        <translation>被叫号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IVR trail</source>
+        <translation>IVR轨迹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>是否接通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call type</source>
+        <translation>呼叫类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hung up by</source>
+        <translation>挂机类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call time</source>
+        <translation>呼叫时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered at</source>
+        <translation>应答时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended at</source>
+        <translation>呼叫结束时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inbound</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outbound</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agent</source>
+        <translation>坐席挂机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户挂机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transferred</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
 </context>
 <context>
@@ -311,27 +419,27 @@
     <message>
         <location filename="../../agent_app/ui/phone/call_sync.py" line="+191"/>
         <source>The phone could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>话务数据未能保存（%1）：%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the hotline login</source>
-        <translation type="unfinished"></translation>
+        <translation>登入热线</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the line&apos;s registration</source>
-        <translation type="unfinished"></translation>
+        <translation>线路注册状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the agent state</source>
-        <translation type="unfinished"></translation>
+        <translation>坐席状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the call record</source>
-        <translation type="unfinished"></translation>
+        <translation>通话记录</translation>
     </message>
 </context>
 <context>
@@ -347,7 +455,7 @@
     <message>
         <location filename="../../agent_app/ui/phone/click_to_dial.py" line="+68"/>
         <source>Dial %1</source>
-        <translation type="unfinished"></translation>
+        <translation>拨打 %1</translation>
     </message>
 </context>
 <context>
@@ -704,22 +812,22 @@
     <message>
         <location filename="../../agent_app/ui/phone/login_dialog.py" line="+12"/>
         <source>Log in to the hotline</source>
-        <translation type="unfinished"></translation>
+        <translation>登入热线</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登入</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Agent ID</source>
-        <translation type="unfinished">工号</translation>
+        <translation>工号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extension</source>
-        <translation type="unfinished">分机</translation>
+        <translation>分机号</translation>
     </message>
 </context>
 <context>
@@ -727,22 +835,22 @@
     <message>
         <location filename="../../agent_app/ui/phone/keypad.py" line="+20"/>
         <source>Send DTMF</source>
-        <translation type="unfinished"></translation>
+        <translation>发送按键</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Dial</source>
-        <translation type="unfinished"></translation>
+        <translation>拨号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>号码</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Call</source>
-        <translation type="unfinished">通话号码</translation>
+        <translation>呼叫</translation>
     </message>
 </context>
 <context>
@@ -927,209 +1035,209 @@
     <name>PhoneBar</name>
     <message>
         <location filename="../../agent_app/ui/phone/phone_bar.py" line="+109"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Ready</source>
-        <translation type="unfinished">示闲</translation>
+        <translation>示闲</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+85"/>
+        <location line="-93"/>
+        <location line="+87"/>
         <source>Not ready</source>
-        <translation type="unfinished">示忙</translation>
+        <translation>示忙</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>接听</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>挂断</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+332"/>
+        <location line="+335"/>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>保持</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-333"/>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>转接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Complete transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>完成转接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>取消转接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dial</source>
-        <translation type="unfinished"></translation>
+        <translation>拨号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keypad</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>更多</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Call records…</source>
-        <translation type="unfinished"></translation>
+        <translation>话务管理…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone and audio settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>话机与音频设置…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+297"/>
+        <location line="+298"/>
         <source>Logged in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已登入 %1</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-297"/>
         <location line="+56"/>
         <source>After-call work %1</source>
-        <translation type="unfinished"></translation>
+        <translation>后处理 %1</translation>
     </message>
     <message>
         <location line="-54"/>
         <location line="+67"/>
         <source>Registration failed</source>
-        <translation type="unfinished"></translation>
+        <translation>注册失败</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>小休</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meal</source>
-        <translation type="unfinished"></translation>
+        <translation>就餐</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>会议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>培训</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Calling back</source>
-        <translation type="unfinished"></translation>
+        <translation>回访</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Not ready: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>示忙：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Logged out</source>
-        <translation type="unfinished">未登入</translation>
+        <translation>未登入</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ringing</source>
-        <translation type="unfinished">振铃</translation>
+        <translation>振铃</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On call</source>
-        <translation type="unfinished">通话中</translation>
+        <translation>通话中</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Registering…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在注册…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registered</source>
-        <translation type="unfinished">登记时间</translation>
+        <translation>已注册</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重连…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not registered</source>
-        <translation type="unfinished"></translation>
+        <translation>未注册</translation>
     </message>
     <message>
         <location line="+142"/>
         <source>Phone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>话机：%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>已转接</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Transfer failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>转接失败：%1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>next attempt at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 重试</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Hotline login failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>登入热线失败：%1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>登出热线</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登入热线</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not logged in</source>
-        <translation type="unfinished"></translation>
+        <translation>未登入</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Consulting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在咨询 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>保持中</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -1137,92 +1245,92 @@
     <message>
         <location filename="../../agent_app/ui/settings_dialog/phone_settings_dialog.py" line="+76"/>
         <source>Phone and audio settings</source>
-        <translation type="unfinished"></translation>
+        <translation>话机与音频设置</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Answer calls automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动接听来电</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>不修改</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Headset</source>
-        <translation type="unfinished"></translation>
+        <translation>耳麦</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>麦克风(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>听筒(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Ringing device</source>
-        <translation type="unfinished"></translation>
+        <translation>振铃设备(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>通话</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;After-call work</source>
-        <translation type="unfinished"></translation>
+        <translation>后处理时长(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SIP line</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP 线路</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;gistrar</source>
-        <translation type="unfinished"></translation>
+        <translation>注册服务器(&amp;G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>传输协议(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Changes apply from the next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>修改在下次登录后生效。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未连接）</translation>
     </message>
 </context>
 <context>
@@ -1921,14 +2029,14 @@
 <context>
     <name>Softphone</name>
     <message>
-        <location filename="../../agent_app/ui/phone/softphone.py" line="+179"/>
+        <location filename="../../agent_app/ui/phone/softphone.py" line="+180"/>
         <source>The softphone could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>软电话无法启动：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No headset, calls have no sound: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到耳麦，通话没有声音：%1</translation>
     </message>
 </context>
 <context>
@@ -3019,27 +3127,27 @@
     <message>
         <location filename="../../agent_app/ui/phone/transfer_dialog.py" line="+19"/>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>转接</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Number or extension</source>
-        <translation type="unfinished"></translation>
+        <translation>号码或分机</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Transfer now</source>
-        <translation type="unfinished"></translation>
+        <translation>直接转接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Consult first</source>
-        <translation type="unfinished"></translation>
+        <translation>先咨询</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>转接到</translation>
     </message>
 </context>
 <context>

@@ -167,7 +167,7 @@ def test_a_call_pops_the_customer_and_ends_as_a_record_linked_to_its_ticket(
     assert main.current_page_key() == "workbench"
     panel = workbench.customer_panel
     qtbot.waitUntil(lambda: panel.values["name"].text() == "张明", timeout=10_000)
-    assert panel.ivr_trail.text() == TRAIL
+    assert panel.ivr_trail.text() == "welcome → water-supply → billing → agent"
     assert bar.caller_label.text().startswith(CALLER) and bar.state_label.property("state") == "ringing"
     assert workbench.form.customer_name.text() == "张明"
     main.resize(1600, 900)

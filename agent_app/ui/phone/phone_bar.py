@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from agent_app.telephony.agent_state import AgentStateMachine
 from agent_app.telephony.config import AccountConfig
@@ -130,6 +130,8 @@ class PhoneBar(QFrame):
         self.dial_button = self._button("dialButton", self.tr("Dial"), "", self.open_dial_pad)
         self.dtmf_button = self._button("dtmfButton", self.tr("Keypad"), "", self.open_dtmf_pad)
         self.message_label = QLabel(objectName="phoneMessage")
+        # A long message (an engine error) is cut off rather than widening the window; the tooltip has all of it.
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.more_button = QToolButton(objectName="phoneMoreButton")
         self.more_button.setText(self.tr("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -154,7 +156,7 @@ class PhoneBar(QFrame):
             self.dtmf_button, self.message_label,
         ):  # fmt: skip
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.setStretchFactor(self.message_label, 1)
         layout.addWidget(self.more_button)
 
     def _button(self, name: str, text: str, key: str, slot: Callable[[], None]) -> QPushButton:
@@ -359,6 +361,7 @@ class PhoneBar(QFrame):
     def show_message(self, text: str) -> None:
         """A short note in the bar, also from outside (e.g. a call record that could not be saved)."""
         self.message_label.setText(text)
+        self.message_label.setToolTip(text)
 
     # ---- engine events -----------------------------------------------------------------------
 

@@ -108,7 +108,8 @@ class Softphone(QObject):
             return  # it ended before its record was written
         workbench = self.window.open_page("workbench")
         if workbench is not None:
-            workbench.screen_pop(number, {"ivr_trail": ivr_trail or None, "call_id": record.record_id,
+            steps = [step.strip() for step in ivr_trail.split(">") if step.strip()]  # "welcome>billing>agent"
+            workbench.screen_pop(number, {"ivr_trail": steps or None, "call_id": record.record_id,
                                           "call_time": record.ring_at})
 
     # -- ring tone ------------------------------------------------------------------------
@@ -132,9 +133,7 @@ class Softphone(QObject):
     def open_call_records(self) -> None:
         from agent_app.ui.calls.call_records_dialog import CallRecordsDialog
 
-        dialog = CallRecordsDialog(self.window.session.services, self.sync.actor, self.window)
-        dialog.open_ticket_requested.connect(self.window.open_ticket)
-        dialog.open()
+        CallRecordsDialog(self.window.session.services, self.sync.actor, self.window).open()
 
     def open_settings(self) -> None:
         from agent_app.ui.settings_dialog.phone_settings_dialog import PhoneSettingsDialog

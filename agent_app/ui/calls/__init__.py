@@ -1,0 +1,1 @@
+"""话务管理: the agent's call records, filtered, with their recordings and linked tickets."""

@@ -1,0 +1,1 @@
+"""The agent's own settings dialogs (phone and audio)."""
