@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QPush
 
 from agent_app.services.lookup import CustomerCard
 from agent_app.ui.i18n import current_language
+from agent_app.ui.phone.click_to_dial import add_dial_menu
 from agent_app.ui.workbench.reference import Reference
 
 # CustomerCard attributes shown, in the order of seed 004 §4.2 (labels in _retranslate).
@@ -70,6 +71,8 @@ class CustomerPanel(QWidget):
             self.field_labels[name] = label
             self.values[name] = value
             self.form.addRow(label, value)
+        for shown in (self.caller, self.values["mobile"]):  # right-click: dial this number
+            add_dial_menu(shown, lambda _pos, label=shown: label.text())
 
         self.memo_button = QPushButton(self, objectName="memoButton")
         self.pending_button = QPushButton(self, objectName="myPendingButton")
