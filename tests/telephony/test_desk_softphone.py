@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu
 from sqlalchemy import select
 
 from agent_app.services.actors import actor_for_account
@@ -31,7 +32,7 @@ from agent_app.ui.phone.phone_bar import PhoneBar
 from agent_app.ui.style import apply_style
 
 from . import conftest as telephony_conftest
-from .conftest import AGENT, DOMAIN, PEERS, Kamailio, Sipp
+from .conftest import AGENT, DOMAIN, PEERS, Kamailio, PhoneProcess, Sipp
 
 pytestmark = pytest.mark.telephony
 
@@ -219,3 +220,40 @@ def test_a_caller_who_gives_up_while_ringing_leaves_a_missed_call(
         assert call.end_at is not None and call.hangup_by == "remote"
         states = [row.state for row in uow.session.scalars(select(AgentStateChange).order_by(AgentStateChange.id))]
         assert states == ["not_ready", "ready", "ringing", "ready"]
+
+
+def test_right_click_on_the_customers_number_dials_it_and_records_an_outbound_call(
+        qtbot, desk: Desktop, world: World, kamailio: Kamailio) -> None:
+    """The customer 张明's mobile is the pjsua2 peer's extension here (1002): Kamailio only routes
+    to registered phones. The peer answers automatically."""
+    phone = PhoneProcess(kamailio, ["1002"])
+    try:
+        qtbot.waitUntil(lambda: phone.registered("1002"), timeout=10_000)
+        main = sign_in(qtbot, desk, world.company.accounts["agent"])
+        bar = main.phone_bar()
+        hotline_login(qtbot, bar, "A0042", AGENT)
+        workbench = main.open_page("workbench")
+        mobile = workbench.customer_panel.values["mobile"]
+        mobile.setText("1002")  # as if 张明's card showed it
+
+        mobile.customContextMenuRequested.emit(QPoint(2, 2))
+        menu = mobile.findChild(QMenu, "dialMenu")
+        action = menu.findChild(QAction, "dialAction")
+        assert action.text() == "拨打 1002" and action.isEnabled()
+        action.trigger()
+        menu.close()
+        qtbot.waitUntil(lambda: bar.state_label.property("state") == "on_call" and bar.hang_up_button.isEnabled(),
+                        timeout=10_000)
+        qtbot.waitUntil(lambda: bar.hold_button.isEnabled(), timeout=10_000)  # connected
+        qtbot.mouseClick(bar.hang_up_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bar.state_label.property("state") == "after_call_work", timeout=10_000)
+        qtbot.waitUntil(lambda: desk.softphone.sync.pending == 0 and runner().pending == 0, timeout=10_000)
+    finally:
+        phone.close()
+
+    with world.services.uow() as uow:
+        call = uow.session.scalars(select(Call)).one()
+        assert (call.direction, call.caller, call.callee, call.answered, call.hangup_by) == (
+            "out", AGENT, "1002", True, "agent")
+        states = [row.state for row in uow.session.scalars(select(AgentStateChange).order_by(AgentStateChange.id))]
+        assert states == ["not_ready", "ready", "dialing", "on_call", "after_call_work"]

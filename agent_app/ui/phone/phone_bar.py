@@ -46,6 +46,15 @@ REGISTRATION_COLOURS = {
     RegistrationState.RETRYING: "#ef6c00",
     RegistrationState.UNREGISTERED: "#9e9e9e",
 }
+# A ringing call must catch the eye: the state turns red and Answer green while it rings.
+STYLE = """
+QLabel#agentStateLabel { padding: 2px 8px; border-radius: 4px; }
+QLabel#agentStateLabel[state="ringing"] { background: #c62828; color: #ffffff; font-weight: bold; }
+QLabel#agentStateLabel[state="on_call"] { background: #e3f2e5; color: #1e6b34; font-weight: bold; }
+QLabel#agentStateLabel[state="after_call_work"] { background: #fff4e0; color: #8a5300; }
+QLabel#callerLabel { font-weight: bold; }
+QPushButton#answerButton:enabled { background: #2e7d32; color: #ffffff; border-color: #1b5e20; font-weight: bold; }
+"""
 
 
 def clock_text(seconds: float) -> str:
@@ -76,6 +85,7 @@ class PhoneBar(QFrame):
         super().__init__(parent)
         self.setObjectName("phoneBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(STYLE)
         self._engine = bridge.engine
         self._account_for = account_for
         self._settings = settings
@@ -447,7 +457,9 @@ class PhoneBar(QFrame):
             self.state_label.setText(self.tr("On hold"))
         else:
             self.state_label.setText(self.state_text())
-        self.state_label.setProperty("state", self.agent.state.value)
+        if self.state_label.property("state") != self.agent.state.value:
+            self.state_label.setProperty("state", self.agent.state.value)
+            self.state_label.style().polish(self.state_label)  # the colour follows the state
         current, connected = self._current, self._current in self._connected
         self.ready_button.setEnabled(logged_in and self.agent.state is not AgentState.READY)
         self.not_ready_button.setEnabled(logged_in)
