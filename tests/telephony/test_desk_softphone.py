@@ -85,14 +85,13 @@ def desk(qtbot, world: World) -> Iterator[Desktop]:
 
 def sign_in(qtbot, desktop: Desktop, account: str) -> MainWindow:
     window = desktop.sign_in_window
+    window.account.clear()  # remembered from the last sign-in
     qtbot.keyClicks(window.account, account)
     qtbot.keyClick(window.account, Qt.Key.Key_Return)
     qtbot.keyClicks(window.password, DEMO_PASSWORD)
     qtbot.keyClick(window.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: desktop.main_window is not None, timeout=10_000)
-    main = desktop.main_window
-    qtbot.addWidget(main)
-    return main
+    return desktop.main_window  # the Desktop closes and deletes it (fixture `desk` signs out)
 
 
 def hotline_login(qtbot, bar: PhoneBar, agent_id: str, extension: str) -> None:
@@ -257,3 +256,47 @@ def test_right_click_on_the_customers_number_dials_it_and_records_an_outbound_ca
             "out", AGENT, "1002", True, "agent")
         states = [row.state for row in uow.session.scalars(select(AgentStateChange).order_by(AgentStateChange.id))]
         assert states == ["not_ready", "ready", "dialing", "on_call", "after_call_work"]
+
+
+def test_sign_out_logs_the_seat_out_and_the_next_sign_in_gets_a_working_phone(
+        qtbot, desk: Desktop, world: World, sipp: Callable[..., Sipp]) -> None:
+    main = sign_in(qtbot, desk, world.company.accounts["agent"])
+    hotline_login(qtbot, main.phone_bar(), "A0042", AGENT)
+    main.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: desk.sign_in_window.isVisible() and runner().pending == 0, timeout=10_000)
+    assert desk.softphone is None
+    with world.services.uow() as uow:
+        seat = uow.session.scalars(select(SeatStatus)).one()
+        assert (seat.state, seat.registration) == ("logged_out", "unregistered")
+
+    again = sign_in(qtbot, desk, world.company.accounts["agent"])  # pjsua2 allows one endpoint: the old one is gone
+    bar = again.phone_bar()
+    hotline_login(qtbot, bar, "A0042", AGENT)
+    run = sipp("caller_gives_up.xml")
+    run_finished(qtbot, run)
+    qtbot.waitUntil(lambda: desk.softphone.sync.pending == 0 and runner().pending == 0, timeout=10_000)
+    with world.services.uow() as uow:
+        assert uow.session.scalars(select(Call)).one().caller == CALLER
+
+
+def test_a_failed_write_is_shown_and_the_phone_goes_on(
+        qtbot, desk: Desktop, world: World, sipp: Callable[..., Sipp], monkeypatch) -> None:
+    main = sign_in(qtbot, desk, world.company.accounts["agent"])
+    bar = main.phone_bar()
+    hotline_login(qtbot, bar, "A0042", AGENT)
+
+    def database_down(*_args, **_kwargs):
+        raise ConnectionError("database unreachable")
+
+    monkeypatch.setattr(world.services.calls, "start", database_down)
+    run = sipp("caller_gives_up.xml")
+    qtbot.waitUntil(lambda: "通话记录" in main.statusBar().currentMessage(), timeout=10_000)
+    assert "通话记录" in bar.message_label.text()
+    run_finished(qtbot, run)
+    qtbot.waitUntil(lambda: bar.state_label.property("state") == "ready", timeout=10_000)
+    qtbot.waitUntil(lambda: desk.softphone.sync.pending == 0 and runner().pending == 0, timeout=10_000)
+    assert main.current_page_key() == "workbench"  # the caller was still shown, without a call record id
+    with world.services.uow() as uow:
+        assert uow.session.scalars(select(Call)).all() == []
+        states = [row.state for row in uow.session.scalars(select(AgentStateChange).order_by(AgentStateChange.id))]
+        assert states == ["not_ready", "ready", "ringing", "ready"]
