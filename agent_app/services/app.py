@@ -14,6 +14,7 @@ from agent_app.services.events.postgres import bus_for
 from agent_app.services.lookup import LookupService
 from agent_app.services.notes import NoteService
 from agent_app.services.queries import QueryService
+from agent_app.services.reports.home import HomeReport
 from agent_app.services.seats import SeatService
 from agent_app.services.tickets.service import TicketService
 from agent_app.services.uow import UnitOfWorkFactory
@@ -35,6 +36,7 @@ class Services:
         self.customers = CustomerService(self.uow)
         self.calls = CallService(self.uow, clock, self.events)
         self.seats = SeatService(self.uow, clock, self.events)
+        self.home = HomeReport(self.uow)
         self.notes = NoteService(self.uow, clock)
 
     @classmethod

@@ -16,11 +16,13 @@ runs: the result is dropped. The idea follows Anki's `CollectionOp`/`QueryOp` an
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from agent_app.ui.error_text import show_error
@@ -31,69 +33,60 @@ T = TypeVar("T")
 Changes = frozenset[str]
 
 
-class _Outcome(QObject):
-    """Carries one finished op from its worker thread back to the GUI thread.
+class OpsRunner(QObject):
+    """Owns the worker pool and the app-wide `changed` signal.
 
-    It is created on the GUI thread, so `finished` emitted by the worker reaches `_deliver` through
-    a queued connection, i.e. on the GUI thread.
+    Python objects must die on the thread that owns them: an op's callable often holds a widget
+    (through `self`), and a QWidget deleted on a worker thread crashes the process. So the worker
+    only ever borrows an op: the runner keeps every op in `_jobs` on the GUI thread, the worker
+    drops its own reference *before* it reports back, and the runner lets go of the op when the
+    report arrives on the GUI thread.
     """
 
-    finished = Signal(object, object)  # result, exception
-
-    def __init__(self, deliver: Callable[["_Outcome", Any, Exception | None], None]) -> None:
-        super().__init__()
-        self._deliver_to = deliver
-        self.finished.connect(self._deliver)
-
-    @Slot(object, object)
-    def _deliver(self, result: Any, error: Exception | None) -> None:
-        self._deliver_to(self, result, error)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], outcome: _Outcome) -> None:
-        super().__init__()
-        self._work = work
-        self._outcome = outcome
-
-    def run(self) -> None:  # worker thread
-        try:
-            result = self._work()
-        except Exception as error:  # noqa: BLE001 - every failure goes back to the GUI thread
-            self._outcome.finished.emit(None, error)
-        else:
-            self._outcome.finished.emit(result, None)
-
-
-class OpsRunner(QObject):
-    """Owns the worker pool and the app-wide `changed` signal."""
-
     changed = Signal(object)  # frozenset[str] of what changed, e.g. {"tickets"}
+    _finished = Signal(int, object, object)  # job id, result, exception (queued to the GUI thread)
 
     def __init__(self, max_threads: int = 4, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._pending: set[_Outcome] = set()
+        self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any, Exception | None], None]]] = {}
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self._finished.connect(self._deliver)
 
     @property
     def pending(self) -> int:
         """Ops started and not yet delivered."""
-        return len(self._pending)
+        return len(self._jobs)
 
     def submit(self, work: Callable[[], T], done: Callable[[T | None, Exception | None], None]) -> None:
         """Run `work` in a worker; call `done(result, error)` on the GUI thread afterwards."""
-        def deliver(outcome: _Outcome, result: Any, error: Exception | None) -> None:
-            self._pending.discard(outcome)
-            outcome.deleteLater()
-            try:
-                done(result, error)
-            except Exception:  # a bug in a callback: keep the application running, keep the trace
-                log.exception("an op's success or failure callback failed")
+        job_id = next(self._ids)
+        with self._lock:
+            self._jobs[job_id] = (work, done)
+        self._pool.start(lambda: self._run(job_id))
 
-        outcome = _Outcome(deliver)
-        self._pending.add(outcome)
-        self._pool.start(_Job(work, outcome))
+    def _run(self, job_id: int) -> None:  # worker thread
+        with self._lock:
+            work = self._jobs[job_id][0]
+        try:
+            result = work()
+        except Exception as error:  # noqa: BLE001 - every failure goes back to the GUI thread
+            del work
+            self._finished.emit(job_id, None, error)
+        else:
+            del work
+            self._finished.emit(job_id, result, None)
+
+    @Slot(int, object, object)
+    def _deliver(self, job_id: int, result: Any, error: Exception | None) -> None:
+        with self._lock:
+            _work, done = self._jobs.pop(job_id)
+        try:
+            done(result, error)
+        except Exception:  # a bug in a callback: keep the application running, keep the trace
+            log.exception("an op's success or failure callback failed")
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """At exit only: wait for running ops so that none touches a closed database."""

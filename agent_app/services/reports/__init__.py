@@ -1,0 +1,1 @@
+"""Statistics and reports (seed 004 §3 and §8)."""
