@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from agent_app.ui.ops import runner
 from agent_app.ui.tickets.column_chooser import COLUMN_ROLE, ColumnChooser
 from agent_app.ui.tickets.columns import Column
 from agent_app.ui.tickets.page import PAGE
@@ -79,6 +80,15 @@ def test_list_loads_lazily_page_by_page(qtbot, world):  # noqa: F811
     assert page.model.fetches == 3 and not page.model.canFetchMore()
     numbers = [page.model.row_at(row).number for row in range(120)]
     assert numbers == sorted(numbers, reverse=True) and len(set(numbers)) == 120
+
+    # a change elsewhere reloads the list: the rows and the ticket the user was at stay
+    page.view.setCurrentIndex(page.model.index(80, Column.ADDRESS))
+    page.view.scrollTo(page.model.index(80, 0))
+    runner().changed.emit(frozenset({"tickets"}))
+    qtbot.waitUntil(lambda: page.model.fetches == 1 and not page.model.loading)
+    settle(qtbot)
+    assert page.model.rowCount() == 120
+    assert page.view.currentIndex().row() == 80 and page.view.rowAt(0) > 50
 
     page.pager.page.setValue(3)  # 页码跳转: page 3 starts at row 100, by offset
     qtbot.mouseClick(page.pager.go, Qt.MouseButton.LeftButton)

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from agent_app.services.queries import Page, TicketQuery, TicketRow
+from agent_app.services.queries import MAX_PAGE, Page, TicketQuery, TicketRow
 from agent_app.ui.ops import QueryOp
 from agent_app.ui.tickets.columns import NUMERIC, SORT_KEYS, Column, header
 from agent_app.ui.tickets.lookups import Lookups
@@ -37,6 +37,7 @@ LINK = QColor("#2f6fb0")
 
 class TicketListModel(QAbstractTableModel):
     loading_changed = Signal(bool)
+    page_loaded = Signal()
     failed = Signal(object)  # the exception of a failed fetch
 
     def __init__(self, services: Any, actor: Any, page_size: int = 50, parent: QObject | None = None) -> None:
@@ -47,6 +48,7 @@ class TicketListModel(QAbstractTableModel):
         self._query = TicketQuery(folder="my_pending")
         self._page_size = page_size
         self._offset = 0
+        self._first_limit: int | None = None
         self._rows: list[TicketRow] = []
         self._cursor: tuple[Any, int] | None = None
         self._exhausted = True  # nothing to fetch until a query is set
@@ -75,14 +77,19 @@ class TicketListModel(QAbstractTableModel):
         self._lookups = lookups
         self.refresh_texts()
 
-    def set_query(self, query: TicketQuery, offset: int = 0, page_size: int | None = None) -> None:
-        """Show `query` from row `offset` on (a page jump); the first page is fetched at once."""
+    def set_query(self, query: TicketQuery, offset: int = 0, page_size: int | None = None,
+                  at_least: int = 0) -> None:
+        """Show `query` from row `offset` on (a page jump); the first page is fetched at once.
+
+        `at_least`: fetch that many rows at first (up to MAX_PAGE), so that a reload after a change
+        keeps the rows the user had scrolled to."""
         self.beginResetModel()
         self._generation += 1
         self._query = dataclasses.replace(query)
         self._offset = max(0, offset)
         if page_size is not None:
             self._page_size = page_size
+        self._first_limit = min(max(at_least, self._page_size), MAX_PAGE)
         self._rows = []
         self._cursor = None
         self._exhausted = False
@@ -90,9 +97,6 @@ class TicketListModel(QAbstractTableModel):
         self.fetches = 0
         self.endResetModel()
         self._fetch()
-
-    def reload(self) -> None:
-        self.set_query(self._query, self._offset)
 
     def row_at(self, row: int) -> TicketRow:
         return self._rows[row]
@@ -107,7 +111,8 @@ class TicketListModel(QAbstractTableModel):
 
     def _fetch(self) -> None:
         generation = self._generation
-        query, after, limit = dataclasses.replace(self._query), self._cursor, self._page_size
+        limit = self._page_size if self._rows else (self._first_limit or self._page_size)
+        query, after = dataclasses.replace(self._query), self._cursor
         offset = self._offset if not self._rows else 0
         services, actor = self._services, self._actor
         self._set_loading(True)
@@ -127,6 +132,7 @@ class TicketListModel(QAbstractTableModel):
             self._rows.extend(page.rows)
             self.endInsertRows()
         self._set_loading(False)
+        self.page_loaded.emit()
 
     def _fetch_failed(self, generation: int, error: Exception) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:

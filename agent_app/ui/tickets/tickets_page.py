@@ -50,6 +50,7 @@ class TicketsPage(QWidget):
         self.lookups = Lookups()
         self.dialogs: dict[int, TicketDetailDialog] = {}
         self._count_generation = 0
+        self._restore_token: object | None = None
         self._build()
         self.retranslate()
         self._restore_columns()
@@ -170,8 +171,9 @@ class TicketsPage(QWidget):
         return dialog
 
     # -- querying ----------------------------------------------------------------------------
-    def run_query(self, query: TicketQuery, offset: int = 0) -> None:
-        self.model.set_query(query, offset=offset, page_size=self.pager.page_size)
+    def run_query(self, query: TicketQuery, offset: int = 0, at_least: int = 0) -> None:
+        self._restore_token = None
+        self.model.set_query(query, offset=offset, page_size=self.pager.page_size, at_least=at_least)
         self.pager.set_position(offset)
         self._count(query)
         self._show_folder_title()
@@ -236,7 +238,28 @@ class TicketsPage(QWidget):
             self._reload_timer.start()
 
     def _reload_after_change(self) -> None:
-        self.run_query(self.model.query, self.model.offset)
+        """Reload what is shown, and come back to the rows and the ticket the user was at."""
+        loaded = self.model.rowCount()
+        scrolled = self.view.verticalScrollBar().value()
+        current = self.view.currentIndex()
+        ticket_id = self.model.row_at(current.row()).id if current.isValid() else None
+        column = current.column() if current.isValid() else 0
+
+        token = object()
+
+        def restore() -> None:
+            self.model.page_loaded.disconnect(restore)
+            if self._restore_token is not token:  # the user ran another query meanwhile
+                return
+            self.view.doItemsLayout()  # the scroll range follows the new rows now, not later
+            self.view.verticalScrollBar().setValue(scrolled)
+            rows = [r for r in range(self.model.rowCount()) if self.model.row_at(r).id == ticket_id]
+            if rows:
+                self.view.setCurrentIndex(self.model.index(rows[0], column))
+
+        self.model.page_loaded.connect(restore)
+        self.run_query(self.model.query, self.model.offset, at_least=loaded)
+        self._restore_token = token
 
     def _loading_changed(self, loading: bool) -> None:
         self.loading.setText(self.tr("Loading…") if loading else "")
