@@ -1034,7 +1034,7 @@
 <context>
     <name>PhoneBar</name>
     <message>
-        <location filename="../../agent_app/ui/phone/phone_bar.py" line="+109"/>
+        <location filename="../../agent_app/ui/phone/phone_bar.py" line="+119"/>
         <location line="+96"/>
         <source>Ready</source>
         <translation>示闲</translation>
@@ -1057,12 +1057,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+335"/>
+        <location line="+337"/>
         <source>Hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-335"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
@@ -1235,7 +1235,7 @@
         <translation>保持中</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
@@ -2411,7 +2411,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Close</source>
+        <source>Close window</source>
         <translation>关闭</translation>
     </message>
     <message>
@@ -2666,7 +2666,7 @@
 <context>
     <name>TicketList</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/list_model.py" line="+224"/>
+        <location filename="../../agent_app/ui/tickets/list_model.py" line="+230"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3001,7 +3001,7 @@
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>Service report</source>
         <translation>现场服务报告</translation>
     </message>
@@ -3031,7 +3031,7 @@
         <translation>其他附件</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-51"/>
         <source>%1 h</source>
         <translation>%1小时</translation>
     </message>
@@ -3097,7 +3097,7 @@
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/tickets_page.py" line="+242"/>
+        <location filename="../../agent_app/ui/tickets/tickets_page.py" line="+265"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>

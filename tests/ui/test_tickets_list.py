@@ -240,7 +240,7 @@ def test_switching_to_english_at_run_time(qtbot, world):  # noqa: F811
     assert page.model.headerData(Column.NUMBER, Qt.Orientation.Horizontal) == "Ticket no."
     assert page.tree.tree_model.index(1, 0).data() == "All tickets (1)"
     assert page.folder_title.text() == "All tickets"
-    assert page.model.text(page.model.row_at(0), Column.STATUS) == "registered"
+    assert page.model.text(page.model.row_at(0), Column.STATUS) == "Registered"
     assert page.model.text(page.model.row_at(0), Column.URGENCY) == "urgent"
     assert dialog.tabs.tabText(1) == "History" and dialog.action_buttons["dispatch"].text() == "Dispatch"
     assert dialog.history.index(0, 1).data() == "Register"

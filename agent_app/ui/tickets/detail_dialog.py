@@ -381,7 +381,7 @@ class TicketDetailDialog(QDialog):
         self.related_button.setText(self.tr("New related ticket"))
         self.print_button.setText(self.tr("Print…"))
         self.pdf_button.setText(self.tr("Save as PDF…"))
-        self.close_button.setText(self.tr("Close"))
+        self.close_button.setText(self.tr("Close window"))
         self.retranslate_tabs()
         for model in (self.history, self.links, self.attachments, self.work_logs, self.suspensions, self.callbacks):
             model.retranslate()

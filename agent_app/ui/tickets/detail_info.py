@@ -14,7 +14,7 @@ from agent_app.services.queries import overdue_days
 from agent_app.services.tickets.detail import TicketDetail
 from agent_app.ui.phone.click_to_dial import add_dial_menu
 from agent_app.ui.tickets.lookups import Lookups
-from agent_app.ui.tickets.text import hours_text, local_time, status_text, type_text
+from agent_app.ui.tickets.text import hours_text, local_time, status_text, type_text, with_colon
 
 CONTEXT = "TicketInfo"
 
@@ -124,7 +124,7 @@ class InfoView(QScrollArea):
         self.values = {}
         row, pair = 0, 0
         for key, label_text, value in info_fields(detail, lookups):
-            label = QLabel(label_text + "：" if label_text else "", objectName=f"label_{key}")
+            label = QLabel(with_colon(label_text), objectName=f"label_{key}")
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             label.setStyleSheet("color: #5b6b7b;")
             shown = QLabel(value or "—", objectName=f"value_{key}")

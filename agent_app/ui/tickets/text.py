@@ -52,21 +52,30 @@ def hours_text(hours: int | str) -> str:
     return QCoreApplication.translate("TicketText", "%1 h").replace("%1", str(hours))
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def status_text(ticket_type: str, status: str) -> str:
     state = workflow_for(ticket_type).state(status)
-    return state.en if english() else state.zh
+    return _capital(state.en) if english() else state.zh
 
 
 def type_text(ticket_type: str) -> str:
     workflow = workflow_for(ticket_type)
-    return workflow.en if english() else workflow.zh
+    return _capital(workflow.en) if english() else workflow.zh
+
+
+def with_colon(label: str) -> str:
+    """A field label followed by the colon of the UI language."""
+    return f"{label}:" if english() else f"{label}："
 
 
 def action_text(action: str) -> str:
     known = ACTIONS.get(action)
     if known is None:
         return action
-    return known.en.capitalize() if english() else known.zh
+    return _capital(known.en) if english() else known.zh
 
 
 def milestone_text(action: str, label: str) -> str:
@@ -79,7 +88,7 @@ def state_choices() -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for workflow in WORKFLOWS.values():
         for state in workflow.states:
-            seen.setdefault(state.code, state.en if english() else state.zh)
+            seen.setdefault(state.code, _capital(state.en) if english() else state.zh)
     return list(seen.items())
 
 
