@@ -2423,7 +2423,7 @@
 <context>
     <name>TicketInfo</name>
     <message>
-        <location filename="../../agent_app/ui/tickets/detail_info.py" line="+44"/>
+        <location filename="../../agent_app/ui/tickets/detail_info.py" line="+45"/>
         <source>Ticket no.</source>
         <translation>工单编号</translation>
     </message>
@@ -2446,6 +2446,11 @@
         <location line="+2"/>
         <source>Agent</source>
         <translation>客服姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created by</source>
+        <translation>创建人</translation>
     </message>
     <message>
         <location line="+1"/>

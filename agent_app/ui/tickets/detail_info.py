@@ -36,6 +36,7 @@ def _label(text: str) -> str:
 def info_fields(detail: TicketDetail, lookups: Lookups) -> list[tuple[str, str, str]]:
     """(key, label, value) of every field shown, in reading order."""
     t = detail.ticket
+    hotline = t["ticket_type"] == "hotline"
     related = "、".join(f"{link.number}" for link in detail.links if link.kind == "related")
     late = overdue_days(t.get("due_at"), t.get("closed_at"), datetime.now(timezone.utc))
     hours = t.get("deadline_hours")
@@ -46,7 +47,8 @@ def info_fields(detail: TicketDetail, lookups: Lookups) -> list[tuple[str, str, 
         ("ticket_type", QT_TRANSLATE_NOOP("TicketInfo", "Ticket type"), type_text(t["ticket_type"])),
         ("source_channel", QT_TRANSLATE_NOOP("TicketInfo", "Source"),
          lookups.name("source_channel", t.get("source_channel"))),
-        ("registrar", QT_TRANSLATE_NOOP("TicketInfo", "Agent"), t.get("registrar")),
+        ("registrar", QT_TRANSLATE_NOOP("TicketInfo", "Agent") if hotline
+         else QT_TRANSLATE_NOOP("TicketInfo", "Created by"), t.get("registrar")),
         ("customer_name", QT_TRANSLATE_NOOP("TicketInfo", "Customer name"), t.get("customer_name")),
         ("caller_phone", QT_TRANSLATE_NOOP("TicketInfo", "Caller number"), t.get("caller_phone")),
         ("contact_name", QT_TRANSLATE_NOOP("TicketInfo", "Contact"), t.get("contact_name")),
@@ -84,7 +86,7 @@ def info_fields(detail: TicketDetail, lookups: Lookups) -> list[tuple[str, str, 
         ("handling_result", QT_TRANSLATE_NOOP("TicketInfo", "Handling result"), t.get("handling_result")),
         ("leftover", QT_TRANSLATE_NOOP("TicketInfo", "Outstanding issues"), t.get("leftover")),
     ]
-    if t["ticket_type"] != "hotline":
+    if not hotline:
         rows += [
             ("provider", QT_TRANSLATE_NOOP("TicketInfo", "Service provider"), t.get("provider")),
             ("product_line", QT_TRANSLATE_NOOP("TicketInfo", "Product line"),
@@ -99,7 +101,7 @@ def info_fields(detail: TicketDetail, lookups: Lookups) -> list[tuple[str, str, 
             ("solution", QT_TRANSLATE_NOOP("TicketInfo", "Solution"), t.get("solution")),
             ("delivery_note", QT_TRANSLATE_NOOP("TicketInfo", "Delivery note"), t.get("delivery_note")),
         ]
-    if t["ticket_type"] != "hotline":
+    if not hotline:
         rows = [row for row in rows if row[0] not in HOTLINE_ONLY]
     return [(key, _label(label), "" if value is None else str(value)) for key, label, value in rows]
 
