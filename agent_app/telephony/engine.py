@@ -435,7 +435,8 @@ class SipEngine:
         record = self._records.get(call_id)
         if call is None or record is None or record.media_status is not MediaStatus.ACTIVE:
             return None
-        for media in call.getInfo().media:
+        info = call.getInfo()  # kept in a variable: SWIG's `.media` of a temporary points at freed memory
+        for media in info.media:
             if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE:
                 return call.getAudioMedia(media.index)
         return None
