@@ -183,7 +183,8 @@ class _MonitorCall(pj.Call):
             self._desk.on_mode_digit(self, prm.digit)
 
     def audio(self) -> pj.AudioMedia | None:
-        for media in self.getInfo().media:
+        info = self.getInfo()  # kept in a variable: SWIG's `.media` of a temporary points at freed memory
+        for media in info.media:
             if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE:
                 return self.getAudioMedia(media.index)
         return None
@@ -197,7 +198,7 @@ class _Session:
     supervisor_user_id: int
     agent_call_id: str
     started: bool = False
-    wired: list[tuple[pj.AudioMedia, pj.AudioMedia]] = field(default_factory=list)
+    wired: list[tuple[Port, Port, int, int]] = field(default_factory=list)  # (from, to, slots)
 
 
 class MonitorDesk:
@@ -308,7 +309,7 @@ class MonitorDesk:
             self._emit(MonitorStarted(call.call_id, session.side, session.mode, session.supervisor_user_id,
                                       session.agent_call_id, _now()))
         elif state is CallState.DISCONNECTED:
-            self._unwire(session)
+            session.wired.clear()  # every monitor link ends at this call's port, gone with it
             del self._sessions[call.call_id]
             self._ended.append(call)
             self._emit(MonitorEnded(call.call_id, session.side, code, _now()))
@@ -337,30 +338,44 @@ class MonitorDesk:
     # ---- the bridge ------------------------------------------------------------------------
 
     def _wire(self, session: _Session) -> None:
-        self._unwire(session)
-        own = session.call.audio()
-        if own is None:
+        """(Re)connect the session's links for its mode from the ports as they are now."""
+        ports = self._ports(session)
+        self._unwire(session, ports)
+        if ports.get(Port.SUPERVISOR) is None:
             return
+        links = ({(Port.SUPERVISOR, Port.AGENT_EAR), (Port.AGENT_MIC, Port.SUPERVISOR)}  # the supervisor's headset
+                 if session.side == "supervisor" else bridge_links(session.mode))
+        for a, b in links:
+            source, sink = ports.get(a), ports.get(b)
+            if source is not None and sink is not None:
+                source.startTransmit(sink)
+                session.wired.append((a, b, source.getPortId(), sink.getPortId()))
+
+    def _ports(self, session: _Session) -> dict[Port, pj.AudioMedia | None]:
         audio = self._engine.audio_device
-        if session.side == "supervisor":  # an ordinary call for the supervisor's headset
-            pairs = [(own, audio.playback_media()), (audio.capture_media(), own)]
-        else:
-            ports: dict[Port, pj.AudioMedia | None] = {
-                Port.CALLER: self._engine.call_audio(session.agent_call_id), Port.SUPERVISOR: own,
-                Port.AGENT_MIC: audio.capture_media(), Port.AGENT_EAR: audio.playback_media()}
-            pairs = [(ports[a], ports[b]) for a, b in bridge_links(session.mode)
-                     if ports[a] is not None and ports[b] is not None]
-        for source, sink in pairs:
-            source.startTransmit(sink)
-            session.wired.append((source, sink))
+        ports: dict[Port, pj.AudioMedia | None] = {
+            Port.SUPERVISOR: session.call.audio(), Port.AGENT_MIC: audio.capture_media(),
+            Port.AGENT_EAR: audio.playback_media()}
+        if session.side == "agent":
+            ports[Port.CALLER] = self._engine.call_audio(session.agent_call_id)
+        return ports
 
     @staticmethod
-    def _unwire(session: _Session) -> None:
-        for source, sink in session.wired:
+    def _unwire(session: _Session, ports: dict[Port, pj.AudioMedia | None]) -> None:
+        """Stop the links whose two ports are still the ones they were made with.
+
+        A port that went away (hang-up, or a hold that gave the call a new slot) took its links
+        with it, and its slot number may already belong to another port: touching it broke the
+        whole bridge (the caller and the agent heard nothing after a supervisor hung up).
+        """
+        for a, b, source_id, sink_id in session.wired:
+            source, sink = ports.get(a), ports.get(b)
+            if source is None or sink is None or (source.getPortId(), sink.getPortId()) != (source_id, sink_id):
+                continue
             try:
                 source.stopTransmit(sink)
-            except pj.Error:  # the port went away with a hold or hang-up: nothing to stop
-                pass
+            except pj.Error:  # a new port that happens to have the old slot number: not connected
+                log.debug("monitor link %s → %s was already gone", a, b)
         session.wired.clear()
 
     def _session(self, monitor_call_id: str, side: str | None = None) -> _Session:
