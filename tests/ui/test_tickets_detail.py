@@ -277,3 +277,25 @@ def test_extension_with_two_approvals_and_a_duplicate(qtbot, world):  # noqa: F8
     qtbot.keyClicks(form.fields["duplicate_of"], world.detail("agent", ticket_id).ticket["number"])
     _ok(qtbot, dispatcher, form, "closed")
     assert dispatcher.info.values["duplicate_of"].text() == world.detail("agent", ticket_id).ticket["number"]
+
+
+def test_installation_order_closes_with_both_reports_and_no_visit_time(qtbot, world, tmp_path):  # noqa: F811
+    order = world.work_order("installation", engineer_id=world.a.engineer_ids["engineer"])
+    engineer = _detail(qtbot, world, "engineer", order)
+    assert "assign" not in engineer.action_buttons and "reassign" not in engineer.action_buttons
+    _ok(qtbot, engineer, _click_action(qtbot, engineer, "process"), "processing")
+    form = _click_action(qtbot, engineer, "close_order")
+    assert "visit_time" not in form.fields
+    assert form.findChild(type(form.error), "reportsHint").text() == "需上传：验收报告、实施报告"
+    form.choose("root_cause", "installation_done")
+    form.set_text("cause_description", "设备安装调试完成")
+    acceptance, implementation = tmp_path / "验收报告.pdf", tmp_path / "实施报告.docx"
+    acceptance.write_bytes(b"%PDF acceptance")
+    implementation.write_bytes(b"PK implementation")
+    form.fields["attachments"].add_file(str(acceptance))  # the first expected kind
+    qtbot.mouseClick(form.ok, LEFT)
+    qtbot.waitUntil(lambda: form.error.isVisible())
+    assert "实施报告" in form.error.text()  # the service names the missing report; the input stays
+    form.fields["attachments"].add_file(str(implementation), "implementation_report")
+    _ok(qtbot, engineer, form, "closed")
+    assert sorted(engineer.attachments.index(r, 1).data() for r in range(2)) == ["实施报告", "验收报告"]
