@@ -75,6 +75,8 @@ def test_call_records_show_the_agents_calls_newest_first_with_their_ticket(qtbot
     assert (cell(0, Column.ANSWERED), cell(0, Column.ANSWER_AT), cell(0, Column.RECORDING)) == ("否", "", "")
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
     assert headers[:4] == ["客服工号", "主叫号码", "被叫号码", "IVR轨迹"]
+    dialog.table.selectRow(1)
+    dialog.grab().save("/tmp/desk-call-records.png")
 
 
 def test_filters_narrow_the_calls_and_a_recording_opens_in_the_system_player(qtbot, world, monkeypatch):

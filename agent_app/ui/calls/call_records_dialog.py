@@ -110,7 +110,7 @@ class CallRecordsDialog(QDialog):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1200, 600)
+        self.resize(1360, 640)
         self._update_buttons()
         self.search()
 

@@ -29,12 +29,12 @@ class Column(IntEnum):
     ANSWERED = 4
     DIRECTION = 5
     RECORDING = 6
-    TALK_TIME = 7
-    HANGUP = 8
-    RING_AT = 9  # 呼叫时间: when it rang at this seat (the database has one time for 呼叫 and 振铃)
-    ANSWER_AT = 10
-    END_AT = 11
-    TICKETS = 12
+    TICKETS = 7  # next to the recording, not off to the right: what the agent looks for
+    TALK_TIME = 8
+    HANGUP = 9
+    RING_AT = 10  # 呼叫时间: when it rang at this seat (the database has one time for 呼叫 and 振铃)
+    ANSWER_AT = 11
+    END_AT = 12
 
 
 def _tr(text: str) -> str:
