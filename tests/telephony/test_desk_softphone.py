@@ -20,7 +20,7 @@ from agent_app.services.actors import actor_for_account
 from agent_app.services.app import Services
 from agent_app.services.customers import CustomerForm
 from agent_app.services.demo.org import DEMO_PASSWORD, DemoCompany, build_company
-from agent_app.services.models import AgentStateChange, Call, SeatStatus, Ticket
+from agent_app.services.models import AgentStateChange, Call, SeatStatus, Ticket, User
 from agent_app.settings import set_user_value
 from agent_app.ui import i18n
 from agent_app.ui.connector import Connector
@@ -300,3 +300,26 @@ def test_a_failed_write_is_shown_and_the_phone_goes_on(
         assert uow.session.scalars(select(Call)).all() == []
         states = [row.state for row in uow.session.scalars(select(AgentStateChange).order_by(AgentStateChange.id))]
         assert states == ["not_ready", "ready", "ringing", "ready"]
+
+
+def test_a_seat_disabled_by_the_supervisor_cannot_log_in_to_the_hotline(
+        qtbot, desk: Desktop, world: World) -> None:
+    with world.services.uow() as uow:
+        agent = uow.session.get(User, world.company.user_ids["agent"])
+        agent.seat_enabled = False
+        uow.commit()
+    main = sign_in(qtbot, desk, world.company.accounts["agent"])
+    bar = main.phone_bar()
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.agent_id_edit.setText("A0042")
+        dialog.extension_edit.setText(AGENT)
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(bar.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "登入热线" in bar.message_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: desk.softphone.sync.pending == 0 and runner().pending == 0, timeout=10_000)
+    assert not bar.logged_in and bar.login_timer_label.text() == "未登入"
+    assert "登入热线" in main.statusBar().currentMessage()

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from agent_app.domain.errors import PermissionDenied
 from agent_app.telephony.events import (
     AgentState,
     AgentStateChanged,
@@ -47,7 +48,7 @@ class _Write:
     what: str  # a key of CallSync._what_text
     work: Callable[[], Any]
     then: Callable[[Any], None] | None = None
-    on_failure: Callable[[], None] | None = None
+    on_failure: Callable[[Exception], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class CallSync(QObject):
     record_ready = Signal(object)  # RingingCall, once calls.start answered (or failed)
     failed = Signal(str)  # what went wrong, in the UI language
     actor_changed = Signal(object)  # the actor after hotline login (carries agent ID and extension)
+    hotline_login_refused = Signal(str)  # e.g. the seat was disabled by a supervisor: why, for the agent
 
     def __init__(self, services: Any, actor: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,8 +90,12 @@ class CallSync(QObject):
             self.actor = actor
             self.actor_changed.emit(actor)
 
+        def refused(error: Exception) -> None:
+            if isinstance(error, PermissionDenied):
+                self.hotline_login_refused.emit(error_message(error))
+
         self._write("hotline login", lambda: self._services.seats.hotline_login(self.actor, agent_id, extension),
-                    stored)
+                    stored, on_failure=refused)
 
     @Slot(object)
     def on_agent_state(self, event: AgentStateChanged) -> None:
@@ -139,7 +145,7 @@ class CallSync(QObject):
             call.record_id = record_id
             self.record_ready.emit(RingingCall(sip_call_id, record_id, call.number, call.at))
 
-        self._write("call record", start, stored, on_failure=lambda: stored(None))
+        self._write("call record", start, stored, on_failure=lambda _error: stored(None))
 
     def _confirmed(self, event: CallStateChanged) -> None:
         call = self._calls.get(event.call_id)
@@ -169,7 +175,7 @@ class CallSync(QObject):
 
     # -- the write queue ------------------------------------------------------------------
     def _write(self, what: str, work: Callable[[], Any], then: Callable[[Any], None] | None = None,
-               on_failure: Callable[[], None] | None = None) -> None:
+               on_failure: Callable[[Exception], None] | None = None) -> None:
         self._queue.append(_Write(what, work, then, on_failure))
         self._next()
 
@@ -191,7 +197,7 @@ class CallSync(QObject):
             self.failed.emit(self.tr("The phone could not save %1: %2").replace("%1", self._what_text(write.what))
                              .replace("%2", error_message(error)))
             if write.on_failure is not None:
-                write.on_failure()
+                write.on_failure(error)
         finally:
             self._next()
 

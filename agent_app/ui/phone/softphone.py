@@ -77,6 +77,7 @@ class Softphone(QObject):
         self.bar.settings_requested.connect(self.open_settings)
         self.sync.record_ready.connect(self._record_ready)
         self.sync.failed.connect(self._show_failure)
+        self.sync.hotline_login_refused.connect(self._hotline_login_refused)
         dial_hub().dial_requested.connect(self.bar.dial_number)
         dial_hub().set_available(True)
         self._pops: dict[str, tuple[str, str]] = {}  # SIP Call-ID → (number, IVR trail) asked to pop
@@ -139,6 +140,11 @@ class Softphone(QObject):
         from agent_app.ui.settings_dialog.phone_settings_dialog import PhoneSettingsDialog
 
         PhoneSettingsDialog(self.window).open()
+
+    def _hotline_login_refused(self, text: str) -> None:
+        """The line may already be registering: log it out again, the seat may not take calls."""
+        self.bar.logout()
+        self._show_failure(text)
 
     def _show_failure(self, text: str) -> None:
         self.bar.show_message(text)
