@@ -67,7 +67,6 @@ class CallSync(QObject):
 
     record_ready = Signal(object)  # RingingCall, once calls.start answered (or failed)
     failed = Signal(str)  # what went wrong, in the UI language
-    actor_changed = Signal(object)  # the actor after hotline login (carries agent ID and extension)
     hotline_login_refused = Signal(str)  # e.g. the seat was disabled by a supervisor: why, for the agent
 
     def __init__(self, services: Any, actor: Any, parent: QObject | None = None) -> None:
@@ -87,8 +86,7 @@ class CallSync(QObject):
     @Slot(str, str)
     def hotline_login(self, agent_id: str, extension: str) -> None:
         def stored(actor: Any) -> None:
-            self.actor = actor
-            self.actor_changed.emit(actor)
+            self.actor = actor  # carries the agent ID and extension that call records and seat rows need
 
         def refused(error: Exception) -> None:
             if isinstance(error, PermissionDenied):

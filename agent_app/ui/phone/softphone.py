@@ -2,7 +2,8 @@
 
 `start_softphone(window)` is called for each new main window (`Desktop.main_window_opened`);
 `Softphone.shutdown()` on sign-out and quit. pjsua2 allows one endpoint per process, so the old
-window's softphone must be shut down before a new one starts.
+window's softphone must be shut down before a new one starts. Modules that load pjsua2 (engine,
+audio, the phone bar) are imported when the phone starts, so the desktop still works without it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, Slot
 
+from agent_app.telephony.events import AgentState, CallState, CallStateChanged, CallSummary, IncomingCall
+from agent_app.ui import app_settings
 from agent_app.ui.phone.call_sync import CallSync, RingingCall
 from agent_app.ui.phone.click_to_dial import dial_hub
 from agent_app.ui.phone.preferences import (
@@ -55,7 +58,6 @@ class Softphone(QObject):
 
     def __init__(self, window: Any, engine: Any, audio: Any, preferences: PhonePreferences) -> None:
         from agent_app.telephony.qt_adapter import EngineBridge
-        from agent_app.ui import app_settings
         from agent_app.ui.phone.phone_bar import PhoneBar
 
         super().__init__(window)
@@ -117,8 +119,6 @@ class Softphone(QObject):
     @Slot(object)
     def _ring(self, event: object) -> None:
         """The headset bridge rings on the ringing device; NullAudio has no ringer."""
-        from agent_app.telephony.events import CallState, CallStateChanged, CallSummary, IncomingCall
-
         if not hasattr(self._audio, "play_ring"):
             return
         try:
@@ -155,8 +155,6 @@ class Softphone(QObject):
         """Order matters: stop polling and forwarding, then let the engine log out and tear down.
         The seat leaves the board first. At quit the event loop has ended, so `drain_ms` lets the
         queued writes finish here; on sign-out they finish in the running loop."""
-        from agent_app.telephony.events import AgentState
-
         dial_hub().dial_requested.disconnect(self.bar.dial_number)
         dial_hub().set_available(False)
         if self.bar.agent.state is not AgentState.LOGGED_OUT:
