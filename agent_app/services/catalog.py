@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import or_, select
 
 from agent_app.services.actor import Actor
-from agent_app.services.models import Area, DictItem, DispatchTarget, Engineer, ServiceCategory, ServiceProvider, User
+from agent_app.services.models import (
+    Area,
+    Certification,
+    DictItem,
+    DispatchTarget,
+    Engineer,
+    ServiceCategory,
+    ServiceProvider,
+    User,
+)
 from agent_app.services.uow import UnitOfWorkFactory
 
 
@@ -76,6 +86,18 @@ class CatalogService:
         with self._uow() as uow:
             rows = uow.session.scalars(select(Engineer).where(
                 Engineer.company_id == actor.company_id, Engineer.provider_id == provider_id).order_by(Engineer.id))
+            return [Named(e.id, e.name) for e in rows]
+
+    def certified_engineers(self, actor: Actor, provider_id: int, product_line: str, day: date) -> list[Named]:
+        """The provider's engineers certified for `product_line` on `day`: the only ones a work
+        order of that line may be assigned to (seed 000 §3.3.1)."""
+        with self._uow() as uow:
+            rows = uow.session.scalars(
+                select(Engineer).join(Certification, Certification.engineer_id == Engineer.id)
+                .where(Engineer.company_id == actor.company_id, Engineer.provider_id == provider_id,
+                       Certification.product_line == product_line, Certification.valid_from <= day,
+                       Certification.valid_to >= day)
+                .distinct().order_by(Engineer.id))
             return [Named(e.id, e.name) for e in rows]
 
     def users(self, actor: Actor) -> list[Named]:

@@ -1,14 +1,29 @@
 """Ticket lists: every query condition of seed 004 §5.2.1–5.2.2 and seed 000 §3.3.8, the folders
-of the ticket tree with their counts, and keyset paging that costs the same at any depth."""
+of the ticket tree with their counts, and keyset paging that costs the same at any depth.
+
+At call-center scale (5 M tickets, docs/performance.md):
+- lists select the columns they show, never the whole ORM entity, and the joined aliases are
+  built once at import;
+- the open-ticket folders say `status_category <> 'closed'` as a literal so both databases can
+  use the partial index of open tickets (migration 0002);
+- a category-kind folder compares `category_l1_id` with the company's level-1 ids (cached),
+  not through a join;
+- a ticket number (or its date prefix) also bounds `registered_at`, which it implies;
+- the ticket tree counts with a cap (`TREE_COUNT_CAP`: a folder with more shows the cap,
+  "10000+"), each count one short index walk.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+import threading
+import time
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
+from sqlalchemy import Index, Select, and_, exists, func, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import aliased
 
 from agent_app.domain.errors import PermissionDenied, ValidationError
@@ -27,9 +42,24 @@ from agent_app.services.models import (
 )
 from agent_app.services.search import contains
 from agent_app.services.tickets.access import visible
+from agent_app.services.tickets.numbering import LOCAL_TZ
 from agent_app.services.uow import UnitOfWorkFactory
 
 MAX_PAGE = 500
+TREE_COUNT_CAP = 10_000  # tree counts stop here: the tree shows "10000+"
+KIND_CACHE_TTL = 300.0  # seconds the company's level-1 category ids per kind are reused
+_NUMBER_PREFIX = re.compile(r"(\d{8})(-\d{0,6})?")
+_CLOSED = literal_column("'closed'")  # a literal, so the partial index of open tickets applies
+
+# The indexes these lists rely on, created by migration 0002. Declared here so that the models'
+# metadata matches the migrated schema; they belong in models/tickets.py (Ticket.__table_args__)
+# and move there with the next change of that file (the lead's).
+_OPEN_ONLY = text("status_category <> 'closed'")
+if "ix_tickets_open" not in {index.name for index in Ticket.__table__.indexes}:
+    Index("ix_tickets_open", Ticket.company_id, Ticket.registered_at, Ticket.id,
+          postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY)
+    Index("ix_tickets_kind", Ticket.company_id, Ticket.category_l1_id, Ticket.registered_at, Ticket.id)
+    Index("ix_tickets_target", Ticket.dispatch_target_id, Ticket.status)
 FOLDERS = ("my_pending", "my_processed", "my_applications", "all")
 CATEGORY_KINDS = ("consult", "business", "fault", "complaint", "other")
 
@@ -136,6 +166,25 @@ class QueryService:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
+        self._kinds: dict[int, tuple[float, dict[str, list[int]]]] = {}
+        self._kinds_lock = threading.Lock()
+
+    def _kind_ids(self, company_id: int) -> dict[str, list[int]]:
+        """The company's level-1 category ids per kind (they change only when an admin edits the tree)."""
+        now = time.monotonic()
+        cached = self._kinds.get(company_id)
+        if cached is not None and now - cached[0] < KIND_CACHE_TTL:
+            return cached[1]
+        with self._uow.engine.connect() as connection:
+            rows = connection.execute(select(ServiceCategory.kind, ServiceCategory.id).where(
+                ServiceCategory.company_id == company_id, ServiceCategory.level == 1)
+                .order_by(ServiceCategory.id)).all()
+        kinds: dict[str, list[int]] = {}
+        for kind, category_id in rows:
+            kinds.setdefault(kind, []).append(category_id)
+        with self._kinds_lock:
+            self._kinds[company_id] = (now, kinds)
+        return kinds
 
     # --- conditions -------------------------------------------------------------------------
 
@@ -164,13 +213,14 @@ class QueryService:
                 mine.append(and_(Ticket.ticket_type == "hotline", Ticket.status.in_(("handled", "visited"))))
             if actor.can("workorder.assign"):
                 mine.append(Ticket.status == "unprocessed")
-            return [Ticket.status_category != "closed", or_(*mine)]
+            return [Ticket.status_category != _CLOSED, or_(*mine)]
         if folder.startswith("kind:") and folder[5:] in CATEGORY_KINDS:
             if not actor.can("ticket.view_all"):
                 raise PermissionDenied("permission_denied", permission="查看所有工单")
-            kinds = select(ServiceCategory.id).where(ServiceCategory.company_id == actor.company_id,
-                                                     ServiceCategory.level == 1, ServiceCategory.kind == folder[5:])
-            return [Ticket.category_l1_id.in_(kinds)]
+            ids = self._kind_ids(actor.company_id).get(folder[5:], [])
+            if len(ids) == 1:
+                return [Ticket.category_l1_id == ids[0]]
+            return [Ticket.category_l1_id.in_(ids or [-1])]
         raise ValidationError("invalid_choice", field="folder", value=folder)
 
     def _conditions(self, actor: Actor, q: TicketQuery, dialect: str) -> list[Any]:
@@ -198,7 +248,7 @@ class QueryService:
         if q.registered_to:
             c.append(Ticket.registered_at < q.registered_to)
         if q.number:
-            c.append(Ticket.number.contains(q.number.strip(), autoescape=True))
+            c.extend(_number_conditions(q.number.strip()))
         for name in ("address", "description"):
             keyword = (getattr(q, name) or "").strip()
             if keyword:
@@ -225,20 +275,7 @@ class QueryService:
     # --- lists ------------------------------------------------------------------------------
 
     def _select(self) -> Select:
-        handler, final, registrar, dispatcher = (aliased(User) for _ in range(4))
-        leaf = aliased(ServiceCategory)
-        return (
-            select(Ticket, leaf.name.label("category"), Company.name.label("company"),
-                   handler.name.label("handler"), final.name.label("final"), registrar.name.label("registrar"),
-                   dispatcher.name.label("dispatcher"), Engineer.name.label("engineer"))
-            .join(Company, Company.id == Ticket.company_id)
-            .outerjoin(leaf, leaf.id == Ticket.category_id)
-            .outerjoin(handler, handler.id == Ticket.current_handler_id)
-            .outerjoin(final, final.id == Ticket.final_handler_id)
-            .outerjoin(registrar, registrar.id == Ticket.registrar_id)
-            .outerjoin(dispatcher, dispatcher.id == Ticket.dispatcher_id)
-            .outerjoin(Engineer, Engineer.id == Ticket.engineer_id)
-        )
+        return select(*_LIST_COLUMNS).select_from(_LIST_FROM)
 
     def page(self, actor: Actor, query: TicketQuery, after: tuple[Any, int] | None = None, limit: int = 50,
              offset: int = 0) -> Page:
@@ -264,15 +301,24 @@ class QueryService:
             rows = [self._row(r, now) for r in result[:limit]]
             next_cursor = None
             if len(result) > limit:
-                last = result[limit - 1].Ticket
+                last = result[limit - 1]
                 next_cursor = (getattr(last, query.sort), last.id)
         return Page(rows, next_cursor)
 
-    def count(self, actor: Actor, query: TicketQuery) -> int:
+    def count(self, actor: Actor, query: TicketQuery, cap: int | None = None) -> int:
+        """How many tickets match; with `cap`, counting stops there (the result is then at most `cap`)."""
         with self._uow() as uow:
-            dialect = uow.session.get_bind().dialect.name
-            statement = visible(actor, select(func.count(Ticket.id))).where(*self._conditions(actor, query, dialect))
-            return int(uow.session.scalar(statement) or 0)
+            return self._count(uow.session, actor, query, cap)
+
+    def _count(self, session, actor: Actor, query: TicketQuery, cap: int | None) -> int:  # noqa: ANN001
+        dialect = session.get_bind().dialect.name
+        conditions = self._conditions(actor, query, dialect)
+        if cap is None:
+            statement = visible(actor, select(func.count(Ticket.id))).where(*conditions)
+        else:
+            capped = visible(actor, select(Ticket.id)).where(*conditions).limit(cap).subquery()
+            statement = select(func.count()).select_from(capped)
+        return int(session.scalar(statement) or 0)
 
     def similar_by_address(self, actor: Actor, keyword: str, limit: int = 20) -> list[TicketRow]:
         """Tickets at addresses containing `keyword`, newest first: possible duplicates while
@@ -290,33 +336,72 @@ class QueryService:
             return [self._row(r, now) for r in uow.session.execute(statement).all()]
 
     def tree_counts(self, actor: Actor) -> dict[str, int]:
-        """Counts for the ticket tree: my folders always; all and per category kind with ticket.view_all."""
+        """Counts for the ticket tree: my folders always; all and per category kind with ticket.view_all.
+
+        Each count stops at TREE_COUNT_CAP (the tree shows "10000+"), so the tree costs a few
+        short index walks in one transaction, not a pass over millions of tickets."""
         counts: dict[str, int] = {}
         folders = ["my_pending", "my_processed", "my_applications"]
         if actor.can("ticket.view_all") or actor.provider_id is not None:
             folders.append("all")
-        for folder in folders:
-            counts[folder] = self.count(actor, TicketQuery(folder=folder))
         if actor.can("ticket.view_all"):
-            with self._uow() as uow:
-                l1 = aliased(ServiceCategory)
-                statement = visible(actor, select(l1.kind, func.count(Ticket.id))
-                                    .join(l1, l1.id == Ticket.category_l1_id)).group_by(l1.kind)
-                by_kind = dict(uow.session.execute(statement).all())
-            for kind in CATEGORY_KINDS:
-                counts[f"kind:{kind}"] = int(by_kind.get(kind, 0))
+            folders += [f"kind:{kind}" for kind in CATEGORY_KINDS]
+        with self._uow() as uow:
+            for folder in folders:
+                counts[folder] = self._count(uow.session, actor, TicketQuery(folder=folder), TREE_COUNT_CAP)
         return counts
 
     @staticmethod
     def _row(r: Any, now: datetime) -> TicketRow:
-        t: Ticket = r.Ticket
         return TicketRow(
-            id=t.id, version=t.version, number=t.number, ticket_type=t.ticket_type, registered_at=t.registered_at,
-            category=r.category, status=t.status, status_label=workflow_for(t.ticket_type).state(t.status).zh,
-            caller_phone=t.caller_phone, company=r.company, urgency=t.urgency, current_handler=r.handler,
-            address=t.address, due_at=t.due_at, extend_count=t.extend_count, urge_count=t.urge_count,
-            overdue_days=overdue_days(t.due_at, t.closed_at, now), leftover=t.leftover,
-            callback_result=t.callback_result, source_channel=t.source_channel, description=t.description,
-            final_handler=r.final, registrar=r.registrar, dispatcher=r.dispatcher, contact_name=t.contact_name,
-            contact_phone=t.contact_phone, product_line=t.product_line, device_sn=t.device_sn, engineer=r.engineer,
+            id=r.id, version=r.version, number=r.number, ticket_type=r.ticket_type, registered_at=r.registered_at,
+            category=r.category, status=r.status, status_label=workflow_for(r.ticket_type).state(r.status).zh,
+            caller_phone=r.caller_phone, company=r.company, urgency=r.urgency, current_handler=r.handler,
+            address=r.address, due_at=r.due_at, extend_count=r.extend_count, urge_count=r.urge_count,
+            overdue_days=overdue_days(r.due_at, r.closed_at, now), leftover=r.leftover,
+            callback_result=r.callback_result, source_channel=r.source_channel, description=r.description,
+            final_handler=r.final, registrar=r.registrar, dispatcher=r.dispatcher, contact_name=r.contact_name,
+            contact_phone=r.contact_phone, product_line=r.product_line, device_sn=r.device_sn, engineer=r.engineer,
         )
+
+
+def _number_conditions(text: str) -> list[Any]:
+    """`number` contains `text`. Numbers are `YYYYMMDD-NNNNNN` of the local registration day, so a
+    whole number is an equality and a date prefix also bounds `registered_at` (an index range)."""
+    conditions: list[Any] = []
+    match = _NUMBER_PREFIX.fullmatch(text)
+    if match is not None:
+        try:
+            day = datetime.strptime(match.group(1), "%Y%m%d").replace(tzinfo=LOCAL_TZ)
+        except ValueError:
+            day = None
+        if day is not None:
+            if len(text) == 15:
+                return [Ticket.number == text]
+            conditions += [Ticket.registered_at >= day - timedelta(days=1),
+                           Ticket.registered_at < day + timedelta(days=2)]
+    conditions.append(Ticket.number.contains(text, autoescape=True))
+    return conditions
+
+
+_HANDLER, _FINAL, _REGISTRAR, _DISPATCHER = (aliased(User, name=n) for n in ("handler_u", "final_u", "registrar_u",
+                                                                             "dispatcher_u"))
+_LEAF = aliased(ServiceCategory, name="leaf")
+_LIST_COLUMNS = (
+    Ticket.id, Ticket.version, Ticket.number, Ticket.ticket_type, Ticket.registered_at, Ticket.status,
+    Ticket.urgency, Ticket.caller_phone, Ticket.address, Ticket.due_at, Ticket.closed_at, Ticket.extend_count,
+    Ticket.urge_count, Ticket.leftover, Ticket.callback_result, Ticket.source_channel, Ticket.description,
+    Ticket.contact_name, Ticket.contact_phone, Ticket.product_line, Ticket.device_sn,
+    _LEAF.name.label("category"), Company.name.label("company"), _HANDLER.name.label("handler"),
+    _FINAL.name.label("final"), _REGISTRAR.name.label("registrar"), _DISPATCHER.name.label("dispatcher"),
+    Engineer.name.label("engineer"),
+)
+_LIST_FROM = (
+    Ticket.__table__.join(Company, Company.id == Ticket.company_id)
+    .outerjoin(_LEAF, _LEAF.id == Ticket.category_id)
+    .outerjoin(_HANDLER, _HANDLER.id == Ticket.current_handler_id)
+    .outerjoin(_FINAL, _FINAL.id == Ticket.final_handler_id)
+    .outerjoin(_REGISTRAR, _REGISTRAR.id == Ticket.registrar_id)
+    .outerjoin(_DISPATCHER, _DISPATCHER.id == Ticket.dispatcher_id)
+    .outerjoin(Engineer, Engineer.id == Ticket.engineer_id)
+)

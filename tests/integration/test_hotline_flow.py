@@ -44,7 +44,8 @@ def test_full_path_leaves_a_history_row_per_step(world):
     assert all(m.done for m in detail.milestones)
     assert detail.ticket["final_handler"] == "张伟"
     assert detail.ticket["callback_result"] == "satisfied"
-    assert detail.ticket["due_at"] is not None
+    assert detail.ticket["due_at"] is not None and detail.ticket["service_level"] == "优先"
+    assert detail.ticket["caller_phone"] == "138 0013 8000"
     assert detail.allowed_actions == ["link"]
 
 

@@ -186,3 +186,19 @@ def test_agents_cannot_create_work_orders(world):
                          description="x")
     with pytest.raises(PermissionDenied):
         world.services.tickets.create_work_order(world.actor(world.a, "agent"), form)
+
+
+def test_the_engineer_picker_offers_only_certified_engineers(world):
+    day = world.clock().date()
+    names = [e.name for e in world.services.catalog.certified_engineers(
+        world.actor(world.a, "provider"), world.a.provider_id, "smart_meter", day)]
+    assert names == ["吴海波"]  # 郑凯's certificate has expired, 冯涛 works for the other provider
+
+
+def test_a_ticket_is_found_by_its_number_within_the_company(world):
+    ticket_id = world.register()
+    agent = world.actor(world.a, "agent")
+    number = world.services.tickets.detail(agent, ticket_id).ticket["number"]
+    assert world.services.tickets.find_by_number(agent, f" {number} ") == ticket_id
+    with pytest.raises(NotFound):
+        world.services.tickets.find_by_number(world.actor(world.b, "agent"), number)

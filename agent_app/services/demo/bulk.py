@@ -22,6 +22,10 @@ state. Progress lines go to stderr. Deterministic for a given seed.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import multiprocessing
+import os
 import random
 import sys
 import threading
@@ -261,20 +265,24 @@ def _customers(refs: list[CompanyRefs], total: int, clock: Clock, first_t: int, 
 
 
 def _tickets(refs: list[CompanyRefs], total: int, clock: Clock, first_t: int, now_t: int, rng: random.Random,
-             start_id: int, start_history_id: int, sqlite: bool, summary: BulkSummary) -> Iterator[tuple[str, tuple]]:
-    """('tickets', row) and ('ticket_history', row) tuples, in registration order."""
+             start_id: int, start_history_id: int, sqlite: bool, summary: BulkSummary,
+             part: tuple[int, int, int, int] | None = None) -> Iterator[tuple[str, tuple]]:
+    """('tickets', row) and ('ticket_history', row) tuples, in registration order.
+
+    `part` = (first index, end index, earliest time, latest time) generates one slice of the whole set (a
+    worker process); slices meet at a local midnight, so ticket numbers never collide."""
     true, false = (1, 0) if sqlite else ("t", "f")
     r = rng.random
     text = clock.text
     span = now_t - first_t
     step = span / max(total, 1)
-    tid, hid = start_id, start_history_id
-    shares = [ref.share for ref in refs]
-    cut = shares[0]
-    for index in range(total):
+    begin, end, earliest, latest = part or (0, total, first_t, now_t)
+    tid, hid = start_id + begin, start_history_id + begin * 6
+    cut = refs[0].share
+    for index in range(begin, end):
         ref = refs[0] if r() < cut else refs[1]
         demo = ref.demo
-        t = first_t + int(index * step + r() * step * 0.9)
+        t = max(earliest, min(first_t + int(index * step + r() * step * 0.9), latest))
         age = now_t - t
         kind_roll = r()
         ticket_type = ("hotline" if kind_roll < 0.85 else "repair" if kind_roll < 0.92
@@ -360,7 +368,8 @@ def _tickets(refs: list[CompanyRefs], total: int, clock: Clock, first_t: int, no
                     handled, final_id, handler_id = at, actor.id, None
                 elif action == "callback":
                     actor = ref.callback
-                    callback_result = "satisfied" if r() < 0.8 else "basically_satisfied"
+                    # "basically_satisfied" does not fit tickets.callback_result VARCHAR(16) on PostgreSQL (schema bug, reported)
+                    callback_result = "satisfied" if r() < 0.9 else "unsatisfied"
                     satisfaction, called = (5 if r() < 0.6 else 4), at
                 elif action == "close":
                     actor = ref.callback
@@ -458,16 +467,16 @@ class _PostgresWriter:
 
     def write(self, rows: Iterator[tuple[str, tuple]], columns: dict[str, tuple[str, ...]]) -> None:
         """Rows of several tables interleaved: one COPY per table, on its own connection."""
-        conns = {table: self._psycopg.connect(self.conninfo, autocommit=False) for table in columns}
-        cursors, copies, buffers = {}, {}, {}
-        try:
+        with contextlib.ExitStack() as stack:
+            copies, buffers, conns = {}, {}, []
             for table, cols in columns.items():
-                c = conns[table]
+                c = stack.enter_context(self._psycopg.connect(self.conninfo, autocommit=False))
+                conns.append(c)
                 c.execute("SET synchronous_commit = off")
                 if self.fk_off:
                     c.execute("SET session_replication_role = replica")
-                cursors[table] = c.cursor()
-                copies[table] = cursors[table].copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN").__enter__()
+                cursor = stack.enter_context(c.cursor())
+                copies[table] = stack.enter_context(cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN"))
                 buffers[table] = []
             for table, row in rows:
                 buffer = buffers[table]
@@ -476,15 +485,11 @@ class _PostgresWriter:
                     buffer.append("")
                     copies[table].write("\n".join(buffer))
                     buffer.clear()
-            for table in columns:
-                if buffers[table]:
-                    buffers[table].append("")
-                    copies[table].write("\n".join(buffers[table]))
-                copies[table].__exit__(None, None, None)
-                conns[table].commit()
-        finally:
-            for c in conns.values():
-                c.close()
+            for table, buffer in buffers.items():
+                if buffer:
+                    buffer.append("")
+                    copies[table].write("\n".join(buffer))
+        # leaving the stack ended every COPY (in reverse order) and committed each connection
 
     def counters(self, rows: list[tuple[int, str, int]]) -> None:
         with self.conn.cursor() as cur, cur.copy("COPY ticket_counters (company_id, day, last) FROM STDIN") as copy:
@@ -585,6 +590,61 @@ class _SqliteWriter:
         self.conn.close()
 
 
+def _worker(writer, args, seed: int, part: tuple[int, int, int, int], results) -> None:  # noqa: ANN001
+    # A forked child must never close the parent's connection (that would end its session): it
+    # leaves with os._exit, without running finalizers.
+    code = 1
+    try:
+        summary = BulkSummary()
+        refs = args[0]
+        for ref in refs:
+            ref.counters = {}
+        writer.write(_tickets(*args[:5], random.Random(seed * 31 + part[0]), *args[5:], summary, part),
+                     {"tickets": TICKET_COLUMNS, "ticket_history": HISTORY_COLUMNS})
+        results.put((summary.tickets, summary.history, {ref.demo.id: ref.counters for ref in refs}))
+        results.close()
+        results.join_thread()
+        code = 0
+    except BaseException as error:  # noqa: BLE001
+        print(f"bulk worker {part}: {error!r}", file=sys.stderr, flush=True)
+        results.put((0, 0, {}))
+        results.close()
+        results.join_thread()
+    finally:
+        os._exit(code)
+
+
+def _tickets_in_workers(writer, args, seed: int, summary: BulkSummary) -> list[tuple[int, str, int]]:  # noqa: ANN001
+    """Two processes (fork: they share the generated customers), each COPYing half of the years."""
+    refs, total, _clock, first_t, now_t = args[:5]
+    step = (now_t - first_t) / total
+    middle = first_t + (now_t - first_t) // 2
+    boundary = middle - (middle + LOCAL_OFFSET) % 86400  # a local midnight
+    split = int((boundary - first_t) / step)
+    parts = [(0, split, first_t, boundary - 1), (split, total, boundary, now_t)]
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    workers = [context.Process(target=_worker, args=(writer, args, seed, part, results)) for part in parts]
+    for w in workers:
+        w.start()
+    merged: dict[int, dict[str, int]] = {}
+    for _ in workers:
+        tickets, history, counters = results.get()
+        summary.tickets += tickets
+        summary.history += history
+        for company_id, days in counters.items():
+            for day, last in days.items():
+                previous = merged.setdefault(company_id, {}).get(day)
+                if previous is not None:
+                    raise RuntimeError(f"ticket numbers of {day} made by two workers")
+                merged[company_id][day] = last
+    for w in workers:
+        w.join()
+        if w.exitcode != 0:
+            raise RuntimeError(f"bulk worker failed with exit code {w.exitcode}")
+    return [(company_id, day, last) for company_id, days in merged.items() for day, last in sorted(days.items())]
+
+
 # --- entry point -----------------------------------------------------------------------------
 
 def load_bulk(url: str | None, customers: int = 1_000_000, tickets: int = 5_000_000, *, seed: int = 2026,
@@ -608,6 +668,8 @@ def load_bulk(url: str | None, customers: int = 1_000_000, tickets: int = 5_000_
     summary.phases["organisation"] = time.perf_counter() - started
     say(f"organisation: {len(refs)} companies ({summary.phases['organisation']:.1f} s)")
     writer = _SqliteWriter(real_url) if sqlite else _PostgresWriter(real_url)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # millions of long-lived tuples: the cyclic collector would rescan them over and over
     try:
         rng = random.Random(seed)
         clock = Clock(sqlite, first_day, days + 90)
@@ -621,10 +683,14 @@ def load_bulk(url: str | None, customers: int = 1_000_000, tickets: int = 5_000_
         say(f"customers: {summary.customers:,} with {summary.phones:,} phone rows "
             f"({summary.phases['customers']:.1f} s)")
         t0 = time.perf_counter()
-        writer.write(_tickets(refs, tickets, clock, first_t, now_t, rng, ids["tickets"], ids["ticket_history"],
-                              sqlite, summary),
-                     {"tickets": TICKET_COLUMNS, "ticket_history": HISTORY_COLUMNS})
-        writer.counters([(ref.demo.id, day, last) for ref in refs for day, last in sorted(ref.counters.items())])
+        args = (refs, tickets, clock, first_t, now_t, ids["tickets"], ids["ticket_history"], sqlite)
+        if sqlite or tickets < 200_000 or "fork" not in multiprocessing.get_all_start_methods():
+            writer.write(_tickets(*args[:5], rng, *args[5:], summary),
+                         {"tickets": TICKET_COLUMNS, "ticket_history": HISTORY_COLUMNS})
+            counters = [(ref.demo.id, day, last) for ref in refs for day, last in sorted(ref.counters.items())]
+        else:
+            counters = _tickets_in_workers(writer, args, seed, summary)
+        writer.counters(counters)
         summary.phases["tickets"] = time.perf_counter() - t0
         say(f"tickets: {summary.tickets:,} with {summary.history:,} history rows ({summary.phases['tickets']:.1f} s)")
         t0 = time.perf_counter()
@@ -633,6 +699,8 @@ def load_bulk(url: str | None, customers: int = 1_000_000, tickets: int = 5_000_
         summary.phases["indexes"] = time.perf_counter() - t0
     finally:
         writer.close()
+        if gc_was_enabled:
+            gc.enable()
     summary.seconds = time.perf_counter() - started
     say(f"done in {summary.seconds:.1f} s (indexes {summary.phases['indexes']:.1f} s)")
     return summary

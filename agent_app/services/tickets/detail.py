@@ -20,6 +20,7 @@ from agent_app.services.models import (
     DispatchTarget,
     Engineer,
     ServiceCategory,
+    ServiceLevel,
     ServiceProvider,
     Suspension,
     Ticket,
@@ -131,6 +132,7 @@ def load_detail(session: Session, actor: Actor, ticket_id: int) -> TicketDetail:
         dispatch_target=_name(session, DispatchTarget, ticket.dispatch_target_id),
         provider=_name(session, ServiceProvider, ticket.provider_id),
         engineer=_name(session, Engineer, ticket.engineer_id),
+        service_level=_name(session, ServiceLevel, ticket.service_level_id),
         duplicate_of=_name(session, Ticket, ticket.duplicate_of_id, "number"),
         type_label=workflow.zh,
     )

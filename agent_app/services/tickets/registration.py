@@ -97,10 +97,12 @@ def _choice(session: Session, company_id: int, kind: str, value: object, field: 
 
 
 def _phone(value: str | None, field: str, area: str) -> tuple[str | None, str | None]:
+    """(the number as people read it, its canonical key): `+86 138-0013-8000` → (`138 0013 8000`, `13800138000`)."""
     text = v.text(value, field, max_len=32)
     if text is None:
         return None, None
-    return text, normalize_phone(text, area, field=field).canonical
+    number = normalize_phone(text, area, field=field)
+    return number.display, number.canonical
 
 
 def _leaf_category(session: Session, company_id: int, category_id: object, *, required: bool) -> ServiceCategory | None:

@@ -19,7 +19,7 @@ from agent_app.services.events.bus import EventBus
 from agent_app.services.models import Attachment, AttachmentContent, Suspension, Ticket, TicketHistory
 from agent_app.services.permissions import require
 from agent_app.services.tickets import attachments as files
-from agent_app.services.tickets.access import load_ticket
+from agent_app.services.tickets.access import load_ticket, visible
 from agent_app.services.tickets.detail import TicketDetail, load_detail
 from agent_app.services.tickets.effects import EFFECTS, EffectContext
 from agent_app.services.tickets.registration import RegistrationForm, WorkOrderForm, create_work_order, register
@@ -137,6 +137,15 @@ class TicketService:
         for upload in uploads:
             files.store(session, ticket, upload, actor.user_id if actor else None, history.id)
         return history
+
+    def find_by_number(self, actor: Actor, number: str) -> int:
+        """The id of the ticket with this number (工单编号) that the actor may see; else NotFound."""
+        text = (number or "").strip()
+        with self._uow() as uow:
+            ticket_id = uow.session.scalar(visible(actor, select(Ticket.id).where(Ticket.number == text)))
+        if ticket_id is None:
+            raise NotFound("not_found", what="ticket")
+        return ticket_id
 
     def detail(self, actor: Actor, ticket_id: int) -> TicketDetail:
         with self._uow() as uow:
