@@ -417,7 +417,7 @@
 <context>
     <name>CallSync</name>
     <message>
-        <location filename="../../agent_app/ui/phone/call_sync.py" line="+191"/>
+        <location filename="../../agent_app/ui/phone/call_sync.py" line="+195"/>
         <source>The phone could not save %1: %2</source>
         <translation>话务数据未能保存（%1）：%2</translation>
     </message>
@@ -2029,7 +2029,17 @@
 <context>
     <name>Softphone</name>
     <message>
-        <location filename="../../agent_app/ui/phone/softphone.py" line="+180"/>
+        <location filename="../../agent_app/ui/phone/softphone.py" line="+179"/>
+        <source>&amp;Phone and audio settings…</source>
+        <translation>话机与音频设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The phone is not set up: enter the SIP registrar in System → Phone and audio settings.</source>
+        <translation>话机尚未设置：请在“系统 → 话机与音频设置”中填写 SIP 注册服务器。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The softphone could not start: %1</source>
         <translation>软电话无法启动：%1</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction
 
 from agent_app.services.actors import actor_for_account
 from agent_app.services.app import Services
@@ -19,7 +20,10 @@ from agent_app.settings import load_settings
 from agent_app.ui.calls.call_records_dialog import CallRecordsDialog
 from agent_app.ui.calls.model import CallRecordsModel, Column
 from agent_app.ui.phone.click_to_dial import dial_hub, dialable
+from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone.preferences import load_preferences
+from agent_app.ui.phone.softphone import start_softphone
+from agent_app.ui.session import DatabaseLocation, Session
 from agent_app.ui.settings_dialog.phone_settings_dialog import PhoneSettingsDialog
 
 
@@ -150,3 +154,18 @@ def test_dialled_numbers_keep_only_what_a_phone_dials(qtbot):
     dial_hub().dial_requested.connect(asked.append)
     dial_hub().dial("139-1234-5678")
     assert asked == ["13912345678"]
+
+
+def test_without_a_sip_registrar_the_agent_gets_no_phone_but_a_way_to_set_it_up(qtbot, world):
+    services, agent, _ticket, _recording = world
+    window = MainWindow(Session(services, agent, DatabaseLocation(True, "test.sqlite3")))
+    qtbot.addWidget(window)
+    assert start_softphone(window) is None
+    assert window.phone_bar() is None
+    assert "SIP" in window.statusBar().currentMessage()
+    action = window.findChild(QAction, "phoneSettingsAction")
+    assert action is not None and action in window.system_menu.actions()
+    action.trigger()
+    dialog = window.findChild(PhoneSettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, Slot
+from PySide6.QtGui import QAction
 
 from agent_app.telephony.events import AgentState, CallState, CallStateChanged, CallSummary, IncomingCall
 from agent_app.ui import app_settings
@@ -20,6 +21,7 @@ from agent_app.ui.phone.call_sync import CallSync, RingingCall
 from agent_app.ui.phone.click_to_dial import dial_hub
 from agent_app.ui.phone.preferences import (
     PhonePreferences,
+    SipLine,
     account_factory,
     engine_config,
     load_preferences,
@@ -56,7 +58,7 @@ def make_audio(preferences: PhonePreferences) -> tuple[Any, str | None]:
 class Softphone(QObject):
     """Owns the engine for one main window; everything else hangs off the window."""
 
-    def __init__(self, window: Any, engine: Any, audio: Any, preferences: PhonePreferences) -> None:
+    def __init__(self, window: Any, engine: Any, audio: Any, preferences: PhonePreferences, line: SipLine) -> None:
         from agent_app.telephony.qt_adapter import EngineBridge
         from agent_app.ui.phone.phone_bar import PhoneBar
 
@@ -70,7 +72,7 @@ class Softphone(QObject):
         # Before the bar: the call must be known to `sync` when the bar's state machine reacts to it.
         self.bridge.event.connect(self.sync.on_engine_event)
         self.bridge.event.connect(self._ring)
-        self.bar = PhoneBar(self.bridge, account_factory(load_sip_line()), app_settings.settings(),
+        self.bar = PhoneBar(self.bridge, account_factory(line), app_settings.settings(),
                             acw_seconds=preferences.acw_seconds)
         self.bar.agent_state_changed.connect(self.sync.on_agent_state)
         self.bar.login_requested.connect(self.sync.hotline_login)
@@ -137,9 +139,7 @@ class Softphone(QObject):
         CallRecordsDialog(self.window.session.services, self.sync.actor, self.window).open()
 
     def open_settings(self) -> None:
-        from agent_app.ui.settings_dialog.phone_settings_dialog import PhoneSettingsDialog
-
-        PhoneSettingsDialog(self.window).open()
+        open_phone_settings(self.window)
 
     def _hotline_login_refused(self, text: str) -> None:
         """The line may already be registering: log it out again, the seat may not take calls."""
@@ -168,9 +168,31 @@ class Softphone(QObject):
             QThread.msleep(5)
 
 
+def open_phone_settings(window: Any) -> None:
+    from agent_app.ui.settings_dialog.phone_settings_dialog import PhoneSettingsDialog
+
+    PhoneSettingsDialog(window).open()
+
+
+def _add_settings_action(window: Any) -> None:
+    """System → Phone and audio settings: reachable even when the phone could not start."""
+    action = QAction(QCoreApplication.translate("Softphone", "&Phone and audio settings…"), window)
+    action.setObjectName("phoneSettingsAction")
+    action.triggered.connect(lambda: open_phone_settings(window))
+    window.system_menu.insertAction(window.sign_out_action, action)
+
+
 def start_softphone(window: Any) -> Softphone | None:
-    """The phone bar for agents of the hotline; None (with a note on the status bar) otherwise."""
+    """The phone bar for agents of the hotline; None (with a note on the status bar) otherwise.
+    A PC without a SIP registrar configured gets no engine: nothing to register with."""
     if not window.session.actor.can(HOTLINE_PERMISSION):
+        return None
+    _add_settings_action(window)
+    line = load_sip_line()
+    if not line.registrar:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "Softphone", "The phone is not set up: enter the SIP registrar in System → Phone and audio settings."),
+            WARNING_MS)
         return None
     preferences = load_preferences()
     try:
@@ -184,7 +206,7 @@ def start_softphone(window: Any) -> Softphone | None:
         text = QCoreApplication.translate("Softphone", "The softphone could not start: %1")
         window.statusBar().showMessage(text.replace("%1", str(error)), WARNING_MS)
         return None
-    softphone = Softphone(window, engine, audio, preferences)
+    softphone = Softphone(window, engine, audio, preferences, line)
     if warning:
         text = QCoreApplication.translate("Softphone", "No headset, calls have no sound: %1").replace("%1", warning)
         softphone.bar.show_message(text)
