@@ -43,6 +43,9 @@ class Column(enum.IntEnum):
     MONITOR = 13
 
 
+_COLUMNS = list(Column)  # by position, without an enum lookup per cell
+_COLUMN_COUNT = len(_COLUMNS)
+
 HEADERS = {
     Column.AGENT: QT_TRANSLATE_NOOP("SeatBoard", "Agent"),
     Column.AGENT_NO: QT_TRANSLATE_NOOP("SeatBoard", "Agent ID"),
@@ -86,6 +89,8 @@ STATE_COLOURS = {
 }
 REGISTRATION_COLOURS = {"failed": "#c62828", "retrying": "#c62828", "registering": "#9e6a00"}
 ON_CALL = ("on_call", "ringing", "dialing")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole})
 
 
 def duration_text(seconds: int) -> str:
@@ -150,7 +155,7 @@ class SeatBoardModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
@@ -158,9 +163,9 @@ class SeatBoardModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], Column(index.column())
+        row, column = self._rows[index.row()], _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role == SORT_ROLE:

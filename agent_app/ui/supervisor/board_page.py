@@ -152,7 +152,11 @@ class SeatBoardPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # sized to the contents once per load of new seats, not on every change: ResizeToContents
+        # re-measured every cell on each tick and made the board take seconds on 200 seats
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)  # measure 40 rows, not all
+        self._sized = False
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
@@ -193,6 +197,9 @@ class SeatBoardPage(QWidget):
         self._loading = False
         self.model.tick(datetime.now(timezone.utc))
         self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
         self._refresh_groups()
         self._refresh_summary()
         self._update_buttons()
