@@ -116,10 +116,23 @@ def test_the_call_records_model_passes_the_model_tester(qtmodeltester, world):
     qtmodeltester.check(model)
 
 
-def test_phone_settings_are_saved_per_user_and_the_password_in_the_keyring(qtbot):
+@pytest.fixture()
+def devices(monkeypatch):
+    """A headset and a ringer, without Qt Multimedia: listing real devices here would fix the
+    process's device list before the audio tests create their PulseAudio sinks."""
+    monkeypatch.setattr("agent_app.ui.settings_dialog.phone_settings_dialog._devices",
+                        lambda inputs: ["Headset Mic"] if inputs else ["Headset Speaker", "Desk Ringer"])
+
+
+def test_phone_settings_are_saved_per_user_and_the_password_in_the_keyring(qtbot, devices):
     dialog = PhoneSettingsDialog()
     qtbot.addWidget(dialog)
     assert dialog.microphone.itemData(0) == ""  # "System default" first
+    assert [dialog.ringer.itemText(i) for i in range(dialog.ringer.count())] == [
+        "系统默认", "Headset Speaker", "Desk Ringer"]
+    dialog.microphone.setCurrentIndex(dialog.microphone.findData("Headset Mic"))
+    dialog.speaker.setCurrentIndex(dialog.speaker.findData("Headset Speaker"))
+    dialog.ringer.setCurrentIndex(dialog.ringer.findData("Desk Ringer"))
     dialog.auto_answer.setChecked(True)
     dialog.acw_seconds.setValue(45)
     dialog.registrar.setText("sip:pbx.example.com:5060")
@@ -129,14 +142,17 @@ def test_phone_settings_are_saved_per_user_and_the_password_in_the_keyring(qtbot
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save_button.click()
     preferences = load_preferences()
+    assert (preferences.capture_device, preferences.playback_device, preferences.ring_device) == (
+        "Headset Mic", "Headset Speaker", "Desk Ringer")
     assert (preferences.auto_answer, preferences.acw_seconds) == (True, 45)
+    assert PhoneSettingsDialog().microphone.currentText() == "Headset Mic"  # shown again next time
     settings = load_settings()
     assert (settings.get("sip.registrar"), settings.get("sip.transport"), settings.get("sip.user")) == (
         "sip:pbx.example.com:5060", "tcp", "8001")
     assert keyring.get_password("AgentDesk SIP", "8001@pbx.example.com") == "line-secret"
 
 
-def test_a_refused_setting_is_shown_and_the_dialog_stays(qtbot):
+def test_a_refused_setting_is_shown_and_the_dialog_stays(qtbot, devices):
     dialog = PhoneSettingsDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -156,7 +172,7 @@ def test_dialled_numbers_keep_only_what_a_phone_dials(qtbot):
     assert asked == ["13912345678"]
 
 
-def test_without_a_sip_registrar_the_agent_gets_no_phone_but_a_way_to_set_it_up(qtbot, world):
+def test_without_a_sip_registrar_the_agent_gets_no_phone_but_a_way_to_set_it_up(qtbot, world, devices):
     services, agent, _ticket, _recording = world
     window = MainWindow(Session(services, agent, DatabaseLocation(True, "test.sqlite3")))
     qtbot.addWidget(window)
