@@ -16,6 +16,7 @@ lateness). Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import statistics
@@ -44,6 +45,36 @@ from agent_app.ui.supervisor.board_page import SeatBoardPage  # noqa: E402
 from agent_app.ui.supervisor.demo_seats import add_seats, stage  # noqa: E402
 
 STATES = (("ready", None), ("not_ready", "小休"), ("on_call", None), ("after_call_work", None), ("ringing", None))
+
+
+def plan(seats: list, interval: float, seconds: float) -> list[tuple[int, str, str | None, float]]:
+    """Random state changes: each seat about once per `interval` seconds, with their delays."""
+    rng = random.Random(5)
+    steps, elapsed = [], 0.0
+    while elapsed < seconds:
+        state, reason = rng.choice(STATES)
+        delay = rng.expovariate(len(seats) / interval)
+        steps.append((rng.choice(seats).user_id, state, reason, delay))
+        elapsed += delay
+    return steps
+
+
+def change(services: Services, actor, state: str, reason: str | None) -> None:  # noqa: ANN001
+    on_call = state == "on_call"
+    services.seats.change_state(actor, state, reason, call_number="13800138000" if on_call else None,
+                                call_direction="in" if on_call else None)
+
+
+def churn_elsewhere(url: str, seats: list, interval: float, seconds: float, changes) -> None:  # noqa: ANN001
+    """Another desktop: its own process and Services."""
+    services = Services(create_db_engine(url))
+    by_id = {a.user_id: a for a in seats}
+    for user_id, state, reason, delay in plan(seats, interval, seconds):
+        changes.put((user_id, state))
+        change(services, by_id[user_id], state, reason)
+        time.sleep(delay)
+    changes.put(None)
+    services.close()
 
 
 def pump(app: QApplication, until, timeout: float = 30.0) -> None:  # noqa: ANN001
@@ -103,25 +134,38 @@ def main() -> None:
     _, page = open_board(app, session)
     reloads = [0]
     page.reloaded.connect(lambda: reloads.__setitem__(0, reloads[0] + 1))
-    other = Services(create_db_engine(url)) if not url.startswith("sqlite") else services
     pending: dict[int, tuple[str, float]] = {}  # user id → (state, when changed)
     lock = threading.Lock()
     latencies: list[float] = []
     events = [0]
     stop = threading.Event()
+    # On PostgreSQL the changes come from another process (another desktop: own connections, own
+    # GIL); on SQLite the bus is in-process, so they come from a thread of this one.
+    changes = multiprocessing.get_context("spawn").Queue() if not url.startswith("sqlite") else None
 
-    def churn() -> None:
-        rng = random.Random(5)
-        per_second = len(seats) / args.interval
-        while not stop.is_set():
-            actor = rng.choice(seats)
-            state, reason = rng.choice(STATES)
-            with lock:
-                pending[actor.user_id] = (state, time.perf_counter())
-            other.seats.change_state(actor, state, reason, call_number="13800138000" if state == "on_call" else None,
-                                     call_direction="in" if state == "on_call" else None)
-            events[0] += 1
-            stop.wait(rng.expovariate(per_second))
+    def note(user_id: int, state: str) -> None:
+        with lock:
+            pending[user_id] = (state, time.perf_counter())
+        events[0] += 1
+
+    def churn_here() -> None:
+        by_id = {a.user_id: a for a in seats}
+        for user_id, state, reason, delay in plan(seats, args.interval, args.seconds):
+            if stop.wait(delay):
+                return
+            note(user_id, state)
+            change(services, by_id[user_id], state, reason)
+
+    def relay() -> None:  # the other process says what it changed, just before changing it
+        assert changes is not None
+        while (item := changes.get()) is not None:
+            note(*item)
+
+    worker = threading.Thread(target=churn_here if changes is None else relay, daemon=True)
+    process = None
+    if changes is not None:
+        process = multiprocessing.get_context("spawn").Process(
+            target=churn_elsewhere, args=(url, seats, args.interval, args.seconds, changes))
 
     def check() -> None:
         now = time.perf_counter()
@@ -143,27 +187,28 @@ def main() -> None:
 
     timer.timeout.connect(tick)
     timer.start()
-    worker = threading.Thread(target=churn, daemon=True)
     worker.start()
+    if process is not None:
+        process.start()
     end = time.monotonic() + args.seconds
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.001)
     stop.set()
+    if process is not None:
+        process.join()
     worker.join()
     pump(app, lambda: runner().pending == 0)
     timer.stop()
     latencies.sort()
+    print(f"churn: {events[0]} state changes in {args.seconds:.0f} s ({events[0] / args.seconds:.0f}/s), "
+          f"{reloads[0]} board reloads")
     if latencies:
         p95 = latencies[int(len(latencies) * 0.95) - 1 if len(latencies) > 20 else -1]
-        print(f"churn: {events[0]} state changes in {args.seconds:.0f} s ({events[0] / args.seconds:.0f}/s), "
-              f"{reloads[0]} board reloads")
         print(f"change → shown: median {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
               f"worst {latencies[-1] * 1000:.0f} ms ({len(latencies)} seen; later changes of a seat replace earlier)")
     print(f"longest GUI event-loop stall: {stall[0]:.0f} ms")
     page.close()
-    if other is not services:
-        other.close()
     services.close()
 
 

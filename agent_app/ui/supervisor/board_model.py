@@ -119,9 +119,9 @@ class SeatBoardModel(QAbstractTableModel):
             self.endResetModel()
             return
         old, self._rows = self._rows, list(rows)
-        for index, (before, after) in enumerate(zip(old, rows)):
-            if before != after:
-                self.dataChanged.emit(self.index(index, 0), self.index(index, len(Column) - 1))
+        changed = [index for index, (before, after) in enumerate(zip(old, rows)) if before != after]
+        if changed:  # one signal for the span: the sort proxy re-sorts once, not once per seat
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], _COLUMN_COUNT - 1))
 
     def tick(self, now: datetime) -> None:
         """Advance the clock the duration columns count from (every second, no reload)."""
