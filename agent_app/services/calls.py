@@ -65,6 +65,7 @@ class CallRow:
     recording_path: str | None
     talk_seconds: int
     ticket_numbers: tuple[str, ...]
+    ticket_ids: tuple[int, ...]
 
 
 class CallService:
@@ -157,12 +158,14 @@ class CallService:
             if f.ivr_trail:
                 s = s.where(Call.ivr_trail.contains(f.ivr_trail.strip(), autoescape=True))
             calls = uow.session.scalars(s.order_by(Call.ring_at.desc(), Call.id.desc()).limit(min(limit, MAX_ROWS))).all()
-            numbers: dict[int, list[str]] = {}
+            linked: dict[int, list[tuple[int, str]]] = {}
             if calls:
-                for call_id, number in uow.session.execute(select(Ticket.call_id, Ticket.number).where(
-                        Ticket.call_id.in_([c.id for c in calls]))):
-                    numbers.setdefault(call_id, []).append(number)
+                for call_id, ticket_id, number in uow.session.execute(
+                        select(Ticket.call_id, Ticket.id, Ticket.number)
+                        .where(Ticket.call_id.in_([c.id for c in calls])).order_by(Ticket.id)):
+                    linked.setdefault(call_id, []).append((ticket_id, number))
             return [CallRow(c.id, c.direction, c.caller, c.callee, c.agent_no, c.extension, c.ivr_trail, c.ring_at,
                             c.answer_at, c.end_at, c.answered, c.hangup_by, c.recording_path,
                             int((c.end_at - c.answer_at).total_seconds()) if c.answer_at and c.end_at else 0,
-                            tuple(numbers.get(c.id, ()))) for c in calls]
+                            tuple(n for _, n in linked.get(c.id, ())), tuple(i for i, _ in linked.get(c.id, ())))
+                    for c in calls]

@@ -95,7 +95,7 @@ def test_calls_are_recorded_searched_and_linked_to_their_ticket(world):
     rows = calls.search(agent, CallFilter())
     assert [(r.caller, r.answered, r.talk_seconds) for r in rows] == [("13700001111", False, 0),
                                                                       ("13800138000", True, 180)]
-    assert rows[1].ticket_numbers and rows[1].ivr_trail == "主菜单>报修>人工"
+    assert rows[1].ticket_ids == (ticket_id,) and rows[1].ivr_trail == "主菜单>报修>人工"
     assert [r.caller for r in calls.search(agent, CallFilter(answered=False))] == ["13700001111"]
     assert [r.caller for r in calls.search(agent, CallFilter(ivr_trail="报修"))] == ["13800138000"]
     detail = world.services.tickets.detail(agent, ticket_id)

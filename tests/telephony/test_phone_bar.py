@@ -17,10 +17,21 @@ from agent_app.ui.phone.login_dialog import HotlineLoginDialog
 from agent_app.ui.phone.phone_bar import AGENT_ID_KEY, EXTENSION_KEY, PhoneBar
 from agent_app.ui.phone.transfer_dialog import TransferDialog
 
+from agent_app.ui.i18n import current_language, set_language
+
 from .conftest import DOMAIN, Kamailio, PhoneProcess, Sipp, agent_account
 
 pytestmark = pytest.mark.telephony
 SCREENSHOTS = Path("/tmp")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the bar's English texts, whatever language an earlier test left installed."""
+    previous = current_language()
+    set_language("en")
+    yield
+    set_language(previous)
 
 
 @pytest.fixture()
