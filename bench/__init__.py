@@ -1,0 +1,1 @@
+"""Agent Desk benchmarks at call-center scale (`python -m bench`, see docs/performance.md)."""

@@ -1,0 +1,212 @@
+"""`python -m bench`: the data benchmarks of issue 7 on PostgreSQL and SQLite.
+
+Full run (default): PostgreSQL database `bench_pg` on 127.0.0.1 with 1 M customers / 5 M tickets,
+SQLite file with 200 k customers / 1 M tickets. A database that is missing or empty is created and
+loaded with the bulk loader first (that load is the bulk-load figure); one already loaded is
+reused and the load figure is taken from its earlier record in bench/results/.
+
+    python -m bench                     # both databases, full size
+    python -m bench --only postgresql   # one of them
+    python -m bench --smoke             # a few thousand rows, a few probes, temporary databases
+    python -m bench --smoke --db URL    # the smoke run on a given empty migrated database (the test)
+
+Prints a table and writes bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from agent_app.services.app import Services
+from agent_app.services.database import create_db_engine
+from agent_app.services.demo.bulk import load_bulk
+from agent_app.services.migrate import upgrade_to_head
+from bench import suite
+from bench.stats import Figure
+
+RESULTS = Path(__file__).resolve().parent / "results"
+PG_ADMIN = os.environ.get("AGENT_APP_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+FULL = {"postgresql": (1_000_000, 5_000_000), "sqlite": (200_000, 1_000_000)}
+SMOKE = (2_000, 6_000)
+LOAD_TARGET_S = {"postgresql": 300.0, "sqlite": None}
+
+
+def _pg_url(name: str) -> str:
+    return PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
+
+
+def _pg_admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _ticket_count(url: str) -> int:
+    raw = suite.Raw(url)
+    try:
+        return int(raw.value("SELECT count(*) FROM tickets") or 0)
+    except Exception:  # noqa: BLE001 - not migrated yet
+        return 0
+    finally:
+        raw.close()
+
+
+def _label(url: str) -> str:
+    return "sqlite" if make_url(url).get_backend_name() == "sqlite" else "postgresql"
+
+
+def _load(url: str, customers: int, tickets: int, record: Path | None) -> Figure:
+    label = _label(url)
+    engine = create_db_engine(url)
+    upgrade_to_head(engine)
+    engine.dispose()
+    start = time.perf_counter()
+    result = load_bulk(url, customers=customers, tickets=tickets)
+    seconds = time.perf_counter() - start
+    target = LOAD_TARGET_S[label]
+    figure = Figure(f"bulk load {customers:,} customers + {tickets:,} tickets", label, "s",
+                    {"median": round(seconds, 1), "p95": round(seconds, 1), "max": round(seconds, 1), "probes": 1},
+                    None, f"<= {target:.0f} s" if target else "(issue: 200 k / 1 M for SQLite, no time target)",
+                    (seconds <= target) if target else None,
+                    note=f"{result.history:,} history rows, {result.phones:,} phone rows; phases "
+                         + ", ".join(f"{k} {v:.0f} s" for k, v in result.phases.items()),
+                    detail={"phases": result.phases})
+    if record is not None:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps({**figure.as_json(), "date": _now()}, ensure_ascii=False, indent=1))
+    return figure
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _machine() -> dict:
+    info = {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()}
+    try:
+        mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        info["memory"] = mem.split(":", 1)[1].strip()
+        info["load_average_at_start"] = os.getloadavg()
+    except (OSError, StopIteration):
+        pass
+    import sqlite3
+
+    info["sqlite"] = sqlite3.sqlite_version
+    return info
+
+
+def run_database(url: str, probes: int, smoke: bool, sizes: tuple[int, int], figures: list[Figure],
+                 load: bool = True) -> None:
+    label = _label(url)
+    record = None if smoke else RESULTS / f"load_{label}.json"
+    if _ticket_count(url) == 0 and load:
+        print(f"[bench] loading {label}: {sizes[0]:,} customers, {sizes[1]:,} tickets", file=sys.stderr, flush=True)
+        figures.append(_load(url, sizes[0], sizes[1], record))
+    elif record is not None and record.exists():
+        data = json.loads(record.read_text())
+        figures.append(Figure(data["name"], data["database"], data["unit"], data["value"], None, data["target"],
+                              data["met"], note=data["note"] + f" (recorded {data.get('date', '?')})",
+                              detail=data.get("detail", {})))
+    services = Services(create_db_engine(url))
+    raw = suite.Raw(url)
+    try:
+        company_id, code = raw.rows("SELECT id, code FROM companies WHERE code = 'gz'")[0]
+        ctx = suite.Context(url, label, services, raw, probes, smoke, random.Random(7), company_id, code)
+        for step in (suite.screen_pop, suite.lists, suite.search, suite.tree_counts, suite.workflow_actions):
+            print(f"[bench] {label}: {step.__name__}", file=sys.stderr, flush=True)
+            figures.extend(step(ctx))
+    finally:
+        raw.close()
+        services.close()
+
+
+def table(figures: list[Figure]) -> str:
+    head = f"{'figure':<48} {'db':<10} {'median':>9} {'p95':>9} {'max':>9} {'floor p95':>10} {'ratio':>6}  {'target':<28} met"
+    lines = [head, "-" * len(head)]
+    for f in figures:
+        floor = f"{f.floor['p95']:.2f}" if f.floor else "-"
+        ratio = f"{f.ratio:.1f}x" if f.ratio else "-"
+        met = {True: "yes", False: "NO", None: "-"}[f.met]
+        unit = "" if f.unit == "ms" else f" {f.unit}"
+        lines.append(f"{f.name[:48]:<48} {f.database:<10} {f.value['median']:>9.2f} {f.value['p95']:>9.2f} "
+                     f"{f.value['max']:>9.2f} {floor:>10} {ratio:>6}  {(f.target + unit)[:28]:<28} {met}")
+        if f.note:
+            lines.append(f"    {f.note}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="a few thousand rows and a few probes")
+    parser.add_argument("--db", action="append", help="database URL (repeatable); default: bench_pg and a SQLite file")
+    parser.add_argument("--only", choices=("postgresql", "sqlite"))
+    parser.add_argument("--probes", type=int, default=None, help="probes per figure (default 240, smoke 6)")
+    parser.add_argument("--sqlite-path", default=str(Path(tempfile.gettempdir()) / "agent-desk-bench.sqlite3"))
+    parser.add_argument("--out", default=str(RESULTS / "latest.json"))
+    args = parser.parse_args(argv)
+    probes = args.probes or (6 if args.smoke else 240)
+    cleanup: list[str] = []
+    temp_dir = None
+    if args.db:
+        urls = args.db
+    else:
+        urls = []
+        if args.only in (None, "postgresql"):
+            name = f"bench_smoke_{uuid.uuid4().hex[:8]}" if args.smoke else "bench_pg"
+            if args.smoke:
+                _pg_admin(f'CREATE DATABASE "{name}"')
+                cleanup.append(name)
+            else:
+                try:
+                    _pg_admin(f'CREATE DATABASE "{name}"')
+                except Exception:  # noqa: BLE001 - it exists: reuse it
+                    pass
+            urls.append(_pg_url(name))
+        if args.only in (None, "sqlite"):
+            if args.smoke:
+                temp_dir = tempfile.TemporaryDirectory()
+                urls.append(f"sqlite:///{Path(temp_dir.name) / 'smoke.sqlite3'}")
+            else:
+                urls.append(f"sqlite:///{args.sqlite_path}")
+    figures: list[Figure] = []
+    started = _now()
+    machine = _machine()
+    try:
+        for url in urls:
+            sizes = SMOKE if args.smoke else FULL[_label(url)]
+            run_database(url, probes, args.smoke, sizes, figures)
+    finally:
+        for name in cleanup:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if temp_dir is not None:
+            temp_dir.cleanup()
+    print(table(figures))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"date": started, "finished": _now(), "smoke": args.smoke, "machine": machine,
+                               "probes_per_figure": probes, "figures": [f.as_json() for f in figures],
+                               "not_measured": NOT_MEASURED}, ensure_ascii=False, indent=1, default=str))
+    print(f"\nwritten {out}")
+    return 0
+
+
+NOT_MEASURED = [
+    "cold start <= 2 s", "sign-in -> workbench <= 1.5 s", "memory", "GUI thread stalls <= 50 ms",
+    "screen-pop INVITE -> painted <= 100 ms",
+]
+
+if __name__ == "__main__":
+    raise SystemExit(main())
