@@ -108,8 +108,11 @@ def _machine() -> dict:
     return info
 
 
+STEPS = ("screen_pop", "lists", "search", "workflow_actions", "tree_counts")
+
+
 def run_database(url: str, probes: int, smoke: bool, sizes: tuple[int, int], figures: list[Figure],
-                 load: bool = True) -> None:
+                 load: bool = True, steps: tuple[str, ...] = STEPS, after_step=None) -> None:  # noqa: ANN001
     label = _label(url)
     record = None if smoke else RESULTS / f"load_{label}.json"
     if _ticket_count(url) == 0 and load:
@@ -125,9 +128,11 @@ def run_database(url: str, probes: int, smoke: bool, sizes: tuple[int, int], fig
     try:
         company_id, code = raw.rows("SELECT id, code FROM companies WHERE code = 'gz'")[0]
         ctx = suite.Context(url, label, services, raw, probes, smoke, random.Random(7), company_id, code)
-        for step in (suite.screen_pop, suite.lists, suite.search, suite.tree_counts, suite.workflow_actions):
-            print(f"[bench] {label}: {step.__name__}", file=sys.stderr, flush=True)
-            figures.extend(step(ctx))
+        for name in steps:
+            print(f"[bench] {label}: {name}", file=sys.stderr, flush=True)
+            figures.extend(getattr(suite, name)(ctx))
+            if after_step is not None:
+                after_step()
     finally:
         raw.close()
         services.close()
@@ -156,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probes", type=int, default=None, help="probes per figure (default 240, smoke 6)")
     parser.add_argument("--sqlite-path", default=str(Path(tempfile.gettempdir()) / "agent-desk-bench.sqlite3"))
     parser.add_argument("--out", default=str(RESULTS / "latest.json"))
+    parser.add_argument("--steps", default=",".join(STEPS), help="comma separated: " + ", ".join(STEPS))
     args = parser.parse_args(argv)
     probes = args.probes or (6 if args.smoke else 240)
     cleanup: list[str] = []
@@ -184,21 +190,27 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[Figure] = []
     started = _now()
     machine = _machine()
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    steps = tuple(s.strip() for s in args.steps.split(",") if s.strip())
+
+    def write(finished: bool = False) -> None:  # after every step, so a long run keeps what it measured
+        out.write_text(json.dumps({"date": started, "finished": _now() if finished else None, "smoke": args.smoke,
+                                   "machine": machine, "probes_per_figure": probes,
+                                   "figures": [f.as_json() for f in figures], "not_measured": NOT_MEASURED},
+                                  ensure_ascii=False, indent=1, default=str))
+
     try:
         for url in urls:
             sizes = SMOKE if args.smoke else FULL[_label(url)]
-            run_database(url, probes, args.smoke, sizes, figures)
+            run_database(url, probes, args.smoke, sizes, figures, steps=steps, after_step=write)
     finally:
         for name in cleanup:
             _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if temp_dir is not None:
             temp_dir.cleanup()
     print(table(figures))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"date": started, "finished": _now(), "smoke": args.smoke, "machine": machine,
-                               "probes_per_figure": probes, "figures": [f.as_json() for f in figures],
-                               "not_measured": NOT_MEASURED}, ensure_ascii=False, indent=1, default=str))
+    write(finished=True)
     print(f"\nwritten {out}")
     return 0
 

@@ -60,6 +60,8 @@ if "ix_tickets_open" not in {index.name for index in Ticket.__table__.indexes}:
           postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY)
     Index("ix_tickets_kind", Ticket.company_id, Ticket.category_l1_id, Ticket.registered_at, Ticket.id)
     Index("ix_tickets_target", Ticket.dispatch_target_id, Ticket.status)
+    Index("ix_tickets_registrar", Ticket.company_id, Ticket.registrar_id, Ticket.registered_at, Ticket.id)
+    Index("ix_ticket_history_actor", TicketHistory.actor_id, TicketHistory.ticket_id)
 FOLDERS = ("my_pending", "my_processed", "my_applications", "all")
 CATEGORY_KINDS = ("consult", "business", "fault", "complaint", "other")
 
@@ -197,8 +199,9 @@ class QueryService:
         if folder == "my_applications":
             return [Ticket.registrar_id == me]
         if folder == "my_processed":
-            return [exists().where(TicketHistory.ticket_id == Ticket.id, TicketHistory.actor_id == me,
-                                   TicketHistory.action != "register")]
+            # driven from the history index of the actor (ix_ticket_history_actor), not per ticket
+            return [Ticket.id.in_(select(TicketHistory.ticket_id).where(TicketHistory.actor_id == me,
+                                                                        TicketHistory.action != "register"))]
         if folder == "my_pending":
             mine = [Ticket.current_handler_id == me]
             targets = select(DispatchTarget.id).where(DispatchTarget.company_id == actor.company_id, or_(

@@ -582,7 +582,7 @@ class _SqliteWriter:
         self.conn.execute("INSERT INTO ticket_search(ticket_search) VALUES ('rebuild')")
         for sql in self.saved:
             self.conn.execute(sql)
-        self.conn.execute("PRAGMA analysis_limit = 2000")
+        self.conn.execute("PRAGMA analysis_limit = 0")  # full statistics: sampled ones misled the planner
         self.conn.execute("ANALYZE")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
