@@ -12,6 +12,7 @@ from agent_app.services.customers import CustomerService
 from agent_app.services.database import create_db_engine
 from agent_app.services.events.postgres import bus_for
 from agent_app.services.lookup import LookupService
+from agent_app.services.monitoring import MonitoringService
 from agent_app.services.notes import NoteService
 from agent_app.services.queries import QueryService
 from agent_app.services.reports.home import HomeReport
@@ -37,6 +38,7 @@ class Services:
         self.calls = CallService(self.uow, clock, self.events)
         self.seats = SeatService(self.uow, clock, self.events)
         self.home = HomeReport(self.uow)
+        self.monitoring = MonitoringService(self.uow, clock, self.events)
         self.notes = NoteService(self.uow, clock)
 
     @classmethod

@@ -156,8 +156,3 @@ class MonitoringService:
     def _policy(session: Session, company_id: int) -> DictItem | None:
         return session.scalars(select(DictItem).where(
             DictItem.company_id == company_id, DictItem.kind == POLICY_KIND, DictItem.code == POLICY_CODE)).first()
-
-
-def monitoring_for(services: object) -> MonitoringService:
-    """The monitoring service over a `Services` (until `Services` holds one itself)."""
-    return MonitoringService(services.uow, services.clock, services.events)  # type: ignore[attr-defined]

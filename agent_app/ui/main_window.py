@@ -7,7 +7,7 @@ page) is remembered per account.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
             page for page in pages if session.actor.can(page.permission)
         ]
         self._widgets: dict[str, QWidget] = {}
+        self._monitor_control: QObject | None = None
         self._build(ping_interval_ms)
         self._build_menus()
         self.retranslate()
@@ -154,8 +155,17 @@ class MainWindow(QMainWindow):
             self._route_page_requests(widget)
         self.stack.setCurrentWidget(widget)
 
+    def set_monitor_control(self, control: QObject | None) -> None:
+        """The softphone's listen/whisper/barge control for the seat board (None: no phone)."""
+        self._monitor_control = control
+        board = self._widgets.get("supervisor")
+        if board is not None and hasattr(board, "set_monitor_control"):
+            board.set_monitor_control(control)
+
     def _route_page_requests(self, widget: QWidget) -> None:
         """A page asking for another page (the workbench's "my pending tickets", a history row)."""
+        if hasattr(widget, "set_monitor_control"):
+            widget.set_monitor_control(self._monitor_control)
         if hasattr(widget, "open_tickets_requested"):
             widget.open_tickets_requested.connect(self.open_tickets)
         if hasattr(widget, "open_ticket_requested"):

@@ -417,7 +417,7 @@
 <context>
     <name>CallSync</name>
     <message>
-        <location filename="../../agent_app/ui/phone/call_sync.py" line="+195"/>
+        <location filename="../../agent_app/ui/phone/call_sync.py" line="+199"/>
         <source>The phone could not save %1: %2</source>
         <translation>话务数据未能保存（%1）：%2</translation>
     </message>
@@ -440,6 +440,11 @@
         <location line="+1"/>
         <source>the call record</source>
         <translation>通话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the monitoring record</source>
+        <translation>监听记录</translation>
     </message>
 </context>
 <context>
@@ -856,7 +861,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+207"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+217"/>
         <source>About Agent Desk</source>
         <translation>关于客服坐席系统</translation>
     </message>
@@ -1616,7 +1621,7 @@
 <context>
     <name>SeatBoard</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/board_model.py" line="+47"/>
+        <location filename="../../agent_app/ui/supervisor/board_model.py" line="+50"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -1756,7 +1761,7 @@
         <translation>呼出</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
@@ -1789,7 +1794,7 @@
 <context>
     <name>SeatBoardPage</name>
     <message>
-        <location line="+163"/>
+        <location line="+170"/>
         <source>The seat board could not be loaded: the database does not answer.</source>
         <translation>坐席状态无法加载：数据库没有响应。</translation>
     </message>
@@ -2029,7 +2034,12 @@
 <context>
     <name>Softphone</name>
     <message>
-        <location filename="../../agent_app/ui/phone/softphone.py" line="+179"/>
+        <location filename="../../agent_app/ui/phone/softphone.py" line="+108"/>
+        <source>A supervisor is listening to this call</source>
+        <translation>班长正在监听本通话</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>&amp;Phone and audio settings…</source>
         <translation>话机与音频设置(&amp;P)…</translation>
     </message>

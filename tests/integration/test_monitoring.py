@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from agent_app.domain.errors import PermissionDenied
 from agent_app.services.models import AuditLog
-from agent_app.services.monitoring import monitoring_for
 
 
 def _audit(world, action):
@@ -25,7 +24,7 @@ def _agent(world):
 
 def test_a_supervisor_of_the_company_is_authorised_and_logged(world):
     agent = _agent(world)
-    monitoring = monitoring_for(world.services)
+    monitoring = world.services.monitoring
     supervisor_id = world.a.user_ids["supervisor"]
     assert monitoring.authorise(agent, supervisor_id, "listen", "call-1")
     [(company, who, whom, ok, detail)] = _audit(world, "monitor_request")
@@ -43,7 +42,7 @@ def test_anyone_else_is_refused_and_the_refusal_is_logged(world, requester, mode
     agent = _agent(world)
     user_id = {"agent2": world.a.user_ids["agent2"], "other": world.b.user_ids["supervisor"],
                "supervisor": world.a.user_ids["supervisor"], "nobody": 987654}[requester]
-    assert not monitoring_for(world.services).authorise(agent, user_id, mode)
+    assert not world.services.monitoring.authorise(agent, user_id, mode)
     [(company, who, whom, ok, detail)] = _audit(world, "monitor_request")
     assert (company, whom, ok, detail["refused"], detail["requested_by"]) == (
         world.a.id, str(agent.user_id), False, reason, user_id)
@@ -56,7 +55,7 @@ def test_a_session_marks_the_seat_logs_start_mode_and_end_and_publishes(world):
     seats.change_state(agent, "on_call", call_number="13800138000", call_direction="in")
     events = []
     world.services.events.subscribe(world.a.id, events.append)
-    monitoring = monitoring_for(world.services)
+    monitoring = world.services.monitoring
     supervisor = world.actor(world.a, "supervisor")
     session = monitoring.session_started(agent, supervisor.user_id, "listen", "call-1")
     row = next(r for r in seats.board(supervisor) if r.user_id == agent.user_id)
@@ -80,7 +79,7 @@ def test_a_session_marks_the_seat_logs_start_mode_and_end_and_publishes(world):
 
 
 def test_the_agent_is_told_unless_the_company_says_otherwise(world):
-    monitoring = monitoring_for(world.services)
+    monitoring = world.services.monitoring
     agent, supervisor = world.actor(world.a, "agent"), world.actor(world.a, "supervisor")
     assert monitoring.agent_is_told(agent)
     monitoring.set_agent_is_told(supervisor, False)

@@ -134,13 +134,12 @@ def levels(samples: np.ndarray) -> dict[str, float]:
 def agent_glue(db: str, account: str):  # noqa: ANN201
     from agent_app.services.actors import actor_for_account
     from agent_app.services.app import Services
-    from agent_app.services.monitoring import monitoring_for
-    from agent_app.ui.supervisor.monitor_glue import AgentMonitorGlue
+        from agent_app.ui.supervisor.monitor_glue import AgentMonitorGlue
 
     services = Services.open(db)
     with services.uow() as uow:
         actor = actor_for_account(uow.session, account)
-    return services, AgentMonitorGlue(monitoring_for(services), actor)
+    return services, AgentMonitorGlue(services.monitoring, actor)
 
 
 def main() -> None:

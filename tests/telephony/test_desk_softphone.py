@@ -323,3 +323,16 @@ def test_a_seat_disabled_by_the_supervisor_cannot_log_in_to_the_hotline(
     qtbot.waitUntil(lambda: desk.softphone.sync.pending == 0 and runner().pending == 0, timeout=10_000)
     assert not bar.logged_in and bar.login_timer_label.text() == "未登入"
     assert "登入热线" in main.statusBar().currentMessage()
+
+
+def test_a_supervisors_seat_board_gets_the_phones_monitor_control(qtbot, desk: Desktop, world: World) -> None:
+    main = sign_in(qtbot, desk, world.company.accounts["supervisor"])
+    assert desk.softphone is not None and desk.softphone.monitor_desk is not None
+    board = main.open_page("supervisor")
+    assert board is not None and board._control is not None  # listen/whisper/barge go through this phone
+
+
+def test_an_agents_phone_answers_monitor_requests_but_offers_no_monitoring(qtbot, desk: Desktop, world: World) -> None:
+    main = sign_in(qtbot, desk, world.company.accounts["agent"])
+    assert desk.softphone.monitor_desk is not None
+    assert main.open_page("supervisor") is None and main._monitor_control is None

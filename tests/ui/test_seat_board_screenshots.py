@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from agent_app.services.monitoring import monitoring_for
 from agent_app.telephony.monitor import MonitorMode
 from agent_app.ui.supervisor.board_model import Column
 from tests.ui.test_seat_board import FakeControl, _open, board_world  # noqa: F401 - the fixture
@@ -27,7 +26,7 @@ def test_screenshots_of_the_board_and_of_listening(qtbot, board_world, tmp_path)
     assert page.grab().save(str(_folder(tmp_path) / "seat-board.png"))
 
     supervisor = page._actor
-    monitoring_for(services).session_started(seats[1], supervisor.user_id, "listen", "")
+    services.monitoring.session_started(seats[1], supervisor.user_id, "listen", "")
     qtbot.waitUntil(lambda: page.model.text(page.model.seat(seats[1].user_id), Column.MONITOR) != "", timeout=5_000)
     control = FakeControl()
     page.set_monitor_control(control)

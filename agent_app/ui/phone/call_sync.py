@@ -172,6 +172,10 @@ class CallSync(QObject):
         return next(iter(self._calls.values()), None)
 
     # -- the write queue ------------------------------------------------------------------
+    def run_in_order(self, what: str, work: Callable[[], Any]) -> None:
+        """Another writer of the softphone (the monitor glue) queues behind the call writes."""
+        self._write(what, work)
+
     def _write(self, what: str, work: Callable[[], Any], then: Callable[[Any], None] | None = None,
                on_failure: Callable[[Exception], None] | None = None) -> None:
         self._queue.append(_Write(what, work, then, on_failure))
@@ -205,5 +209,6 @@ class CallSync(QObject):
             "registration": self.tr("the line's registration"),
             "seat state": self.tr("the agent state"),
             "call record": self.tr("the call record"),
+            "monitor session": self.tr("the monitoring record"),
         }
         return texts[what]

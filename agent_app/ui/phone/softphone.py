@@ -87,7 +87,31 @@ class Softphone(QObject):
         self._pops: dict[str, tuple[str, str]] = {}  # SIP Call-ID → (number, IVR trail) asked to pop
         self._records: dict[str, RingingCall] = {}  # SIP Call-ID → its call record
         window.set_phone_bar(self.bar)
+        self._start_monitoring(session)
         self.bridge.start()
+
+    # -- monitoring (listen / whisper / barge) ---------------------------------------------
+    def _start_monitoring(self, session: Any) -> None:
+        """Answer supervisors' monitor requests on this seat; a supervisor's seat can also monitor."""
+        from agent_app.telephony.monitor import MonitorDesk, MonitorEnded, MonitorStarted
+        from agent_app.ui.supervisor.monitor_glue import AgentMonitorGlue, MonitorControl
+
+        glue = AgentMonitorGlue(session.services.monitoring, session.actor,
+                                run=lambda work: self.sync.run_in_order("monitor session", work))
+        self.monitor_desk = MonitorDesk(self.engine, glue.authorise)
+        glue.attach(self.monitor_desk)
+
+        def tell_agent(event: object) -> None:
+            if not glue.told or getattr(event, "side", None) != "agent":
+                return
+            if isinstance(event, MonitorStarted):
+                self.bar.show_message(self.tr("A supervisor is listening to this call"))
+            elif isinstance(event, MonitorEnded):
+                self.bar.show_message("")
+
+        self.monitor_desk.subscribe(tell_agent)
+        if session.actor.can("seat.monitor"):
+            self.window.set_monitor_control(MonitorControl(self.monitor_desk, session.actor.user_id, self))
 
     # -- screen-pop -----------------------------------------------------------------------
     @Slot(str, str, object)
@@ -157,6 +181,7 @@ class Softphone(QObject):
         queued writes finish here; on sign-out they finish in the running loop."""
         dial_hub().dial_requested.disconnect(self.bar.dial_number)
         dial_hub().set_available(False)
+        self.window.set_monitor_control(None)
         if self.bar.agent.state is not AgentState.LOGGED_OUT:
             self.sync.logged_out(datetime.now(UTC))
         self.bridge.stop()
