@@ -134,7 +134,7 @@ def levels(samples: np.ndarray) -> dict[str, float]:
 def agent_glue(db: str, account: str):  # noqa: ANN201
     from agent_app.services.actors import actor_for_account
     from agent_app.services.app import Services
-        from agent_app.ui.supervisor.monitor_glue import AgentMonitorGlue
+    from agent_app.ui.supervisor.monitor_glue import AgentMonitorGlue
 
     services = Services.open(db)
     with services.uow() as uow:
