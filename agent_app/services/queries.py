@@ -190,7 +190,7 @@ class QueryService:
 
     # --- conditions -------------------------------------------------------------------------
 
-    def _folder(self, actor: Actor, folder: str) -> list[Any]:
+    def _folder(self, actor: Actor, folder: str, counting: bool = False) -> list[Any]:
         me = actor.user_id
         if folder == "all":
             if not actor.can("ticket.view_all") and actor.provider_id is None:
@@ -199,9 +199,14 @@ class QueryService:
         if folder == "my_applications":
             return [Ticket.registrar_id == me]
         if folder == "my_processed":
-            # driven from the history index of the actor (ix_ticket_history_actor), not per ticket
-            return [Ticket.id.in_(select(TicketHistory.ticket_id).where(TicketHistory.actor_id == me,
-                                                                        TicketHistory.action != "register"))]
+            # the newest tickets, each probed for my history rows (one index probe each); the
+            # uncorrelated guard (evaluated once, ix_ticket_history_actor) ends at once for
+            # someone who never acted, where the walk would read every ticket to find none
+            mine = [exists().where(TicketHistory.ticket_id == Ticket.id, TicketHistory.actor_id == me,
+                                   TicketHistory.action != "register")]
+            if counting:
+                mine.insert(0, exists().where(TicketHistory.actor_id == me, TicketHistory.action != "register"))
+            return mine
         if folder == "my_pending":
             mine = [Ticket.current_handler_id == me]
             targets = select(DispatchTarget.id).where(DispatchTarget.company_id == actor.company_id, or_(
@@ -226,8 +231,8 @@ class QueryService:
             return [Ticket.category_l1_id.in_(ids or [-1])]
         raise ValidationError("invalid_choice", field="folder", value=folder)
 
-    def _conditions(self, actor: Actor, q: TicketQuery, dialect: str) -> list[Any]:
-        c = self._folder(actor, q.folder)
+    def _conditions(self, actor: Actor, q: TicketQuery, dialect: str, counting: bool = False) -> list[Any]:
+        c = self._folder(actor, q.folder, counting)
         equal = {
             "source_channel": Ticket.source_channel, "handler_id": Ticket.current_handler_id,
             "registrar_id": Ticket.registrar_id, "dispatcher_id": Ticket.dispatcher_id,
@@ -315,7 +320,7 @@ class QueryService:
 
     def _count(self, session, actor: Actor, query: TicketQuery, cap: int | None) -> int:  # noqa: ANN001
         dialect = session.get_bind().dialect.name
-        conditions = self._conditions(actor, query, dialect)
+        conditions = self._conditions(actor, query, dialect, counting=True)
         if cap is None:
             statement = visible(actor, select(func.count(Ticket.id))).where(*conditions)
         else:
