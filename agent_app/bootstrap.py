@@ -53,10 +53,12 @@ def run_desktop(database_url: str | None = None, lang: str | None = None) -> int
     from agent_app.ui import app_settings, i18n
     from agent_app.ui.connector import Connector
     from agent_app.ui.desktop import Desktop
+    from agent_app.ui.gc_guard import collect_on_gui_thread
     from agent_app.ui.style import apply_style
 
     _configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
+    collect_on_gui_thread(app)
     app.setApplicationName("Agent Desk")
     app.setOrganizationName("AgentDesk")
     apply_style(app)

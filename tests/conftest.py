@@ -13,6 +13,8 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("AGENT_APP_HOME", tempfile.mkdtemp(prefix="agent-desk-home-"))
 
+import gc  # noqa: E402
+
 import pytest  # noqa: E402
 
 pytest_plugins = ["tests.fixtures.databases", "tests.fixtures.keyring_memory"]
@@ -25,3 +27,18 @@ def data_home(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("AGENT_APP_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_garbage_on_the_main_thread():
+    """As the desktop does (agent_app/ui/gc_guard.py): no automatic collection, which could run on
+    an ops worker and destroy Qt objects there; instead a collection after every test."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    yield
+    gc.collect()

@@ -1,0 +1,38 @@
+"""Python's cycle collector, run on the GUI thread only.
+
+The automatic collector runs in whichever thread happens to allocate when a threshold is crossed:
+often an ops worker busy with SQLAlchemy. If the garbage it finds holds Qt objects (a closed
+dialog in a reference cycle), their C++ side is destroyed on that worker thread, and the process
+crashes (seen in the test suite as a segmentation fault while "Garbage-collecting" on a worker).
+So the desktop switches automatic collection off and collects on a GUI-thread timer instead:
+the young generation every second, everything every half minute.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+YOUNG_EVERY_MS = 1_000
+FULL_EVERY = 30  # young collections per full one
+
+
+class GuiThreadCollector(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._ticks = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(YOUNG_EVERY_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    def collect(self) -> None:
+        self._ticks += 1
+        gc.collect(2 if self._ticks % FULL_EVERY == 0 else 0)
+
+
+def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
+    """Call once, on the GUI thread, right after the QApplication exists."""
+    return GuiThreadCollector(app)
