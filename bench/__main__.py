@@ -145,7 +145,7 @@ def table(figures: list[Figure]) -> str:
         floor = f"{f.floor['p95']:.2f}" if f.floor else "-"
         ratio = f"{f.ratio:.1f}x" if f.ratio else "-"
         met = {True: "yes", False: "NO", None: "-"}[f.met]
-        unit = "" if f.unit == "ms" else f" {f.unit}"
+        unit = "" if f.unit == "ms" or f.target.endswith(f" {f.unit}") else f" {f.unit}"
         lines.append(f"{f.name[:48]:<48} {f.database:<10} {f.value['median']:>9.2f} {f.value['p95']:>9.2f} "
                      f"{f.value['max']:>9.2f} {floor:>10} {ratio:>6}  {(f.target + unit)[:28]:<28} {met}")
         if f.note:

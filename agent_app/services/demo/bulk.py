@@ -7,7 +7,7 @@ tickets and their history are generated here and written straight to the tables:
 - PostgreSQL: `COPY … FROM STDIN` (psycopg `cursor.copy`) with the secondary indexes dropped and
   rebuilt afterwards, foreign-key triggers off for the session when the role may do so
   (`session_replication_role = replica`; the generated rows are consistent by construction),
-  then `setval` on every sequence (COPY with explicit ids does not advance them) and ANALYZE.
+  then `setval` on every sequence (COPY with explicit ids does not advance them) and VACUUM (ANALYZE).
 - SQLite: `executemany` in transactions of 200 000 rows, secondary indexes and the FTS5 triggers
   dropped during the load, then the FTS5 trigram index rebuilt in one pass, indexes re-created,
   ANALYZE.
@@ -522,7 +522,9 @@ class _PostgresWriter:
             self.conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                               f"(SELECT coalesce(max(id), 1) FROM {table}))")
         self.conn.execute("SET session_replication_role = DEFAULT") if self.fk_off else None
-        self.conn.execute("ANALYZE")
+        # VACUUM sets the visibility map: without it no index-only scan (the capped tree counts
+        # and count(*) would visit the heap for every index entry after a COPY)
+        self.conn.execute("VACUUM (ANALYZE)")
 
     def close(self) -> None:
         self.conn.close()
