@@ -68,6 +68,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "direction": ("呼叫类型", "call direction"),
     "kind": ("类型", "kind"),
     "month": ("月份", "month"),
+    "mode": ("监听方式", "monitoring mode"),
     "answer_at": ("应答时间", "answer time"),
     "ring_at": ("振铃时间", "ring time"),
     "end_at": ("结束时间", "end time"),

@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Index, Select, and_, exists, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from agent_app.domain.errors import PermissionDenied, ValidationError
@@ -51,17 +51,6 @@ KIND_CACHE_TTL = 300.0  # seconds the company's level-1 category ids per kind ar
 _NUMBER_PREFIX = re.compile(r"(\d{8})(-\d{0,6})?")
 _CLOSED = literal_column("'closed'")  # a literal, so the partial index of open tickets applies
 
-# The indexes these lists rely on, created by migration 0002. Declared here so that the models'
-# metadata matches the migrated schema; they belong in models/tickets.py (Ticket.__table_args__)
-# and move there with the next change of that file (the lead's).
-_OPEN_ONLY = text("status_category <> 'closed'")
-if "ix_tickets_open" not in {index.name for index in Ticket.__table__.indexes}:
-    Index("ix_tickets_open", Ticket.company_id, Ticket.registered_at, Ticket.id,
-          postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY)
-    Index("ix_tickets_kind", Ticket.company_id, Ticket.category_l1_id, Ticket.registered_at, Ticket.id)
-    Index("ix_tickets_target", Ticket.dispatch_target_id, Ticket.status)
-    Index("ix_tickets_registrar", Ticket.company_id, Ticket.registrar_id, Ticket.registered_at, Ticket.id)
-    Index("ix_ticket_history_actor", TicketHistory.actor_id, TicketHistory.ticket_id)
 FOLDERS = ("my_pending", "my_processed", "my_applications", "all")
 CATEGORY_KINDS = ("consult", "business", "fault", "complaint", "other")
 

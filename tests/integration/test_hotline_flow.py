@@ -25,7 +25,7 @@ def test_full_path_leaves_a_history_row_per_step(world):
     _step(world, a, "dispatcher", ticket_id, "dispatch", target_id=a.target_ids["供水管网部"], opinion="请尽快处理")
     _step(world, a, "handler", ticket_id, "accept")
     _step(world, a, "handler", ticket_id, "handle", opinion="已更换破损管段，恢复供水")
-    _step(world, a, "callback", ticket_id, "callback", result="satisfied", satisfaction=5, feedback="很满意")
+    _step(world, a, "callback", ticket_id, "callback", result="basically_satisfied", satisfaction=4, feedback="基本满意")
     ref = _step(world, a, "callback", ticket_id, "close")
 
     assert ref.status == "closed"
@@ -43,7 +43,7 @@ def test_full_path_leaves_a_history_row_per_step(world):
     assert detail.history[1].opinion == "请尽快处理"
     assert all(m.done for m in detail.milestones)
     assert detail.ticket["final_handler"] == "张伟"
-    assert detail.ticket["callback_result"] == "satisfied"
+    assert detail.ticket["callback_result"] == "basically_satisfied"
     assert detail.ticket["due_at"] is not None and detail.ticket["service_level"] == "优先"
     assert detail.ticket["caller_phone"] == "138 0013 8000"
     assert detail.allowed_actions == ["link"]

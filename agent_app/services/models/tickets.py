@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from agent_app.services.models.base import Base, BigId, CompanyScoped, IdMixin, utcnow
@@ -28,6 +28,12 @@ class Ticket(IdMixin, CompanyScoped, Base):
         Index("ix_tickets_customer", "customer_id", "registered_at"),
         Index("ix_tickets_handler", "current_handler_id", "status_category"),
         Index("ix_tickets_category", "company_id", "category_id", "registered_at"),
+        # migration 0002: the ticket tree's folders at call-center scale (see that revision)
+        Index("ix_tickets_open", "company_id", "registered_at", "id",
+              postgresql_where=text("status_category <> 'closed'"), sqlite_where=text("status_category <> 'closed'")),
+        Index("ix_tickets_kind", "company_id", "category_l1_id", "registered_at", "id"),
+        Index("ix_tickets_target", "dispatch_target_id", "status"),
+        Index("ix_tickets_registrar", "company_id", "registrar_id", "registered_at", "id"),
     )
 
     number: Mapped[str] = mapped_column(String(20))  # 工单编号 YYYYMMDD-NNNNNN
@@ -79,7 +85,7 @@ class Ticket(IdMixin, CompanyScoped, Base):
     extend_count: Mapped[int] = mapped_column(Integer, default=0)  # 延期次数
     urge_count: Mapped[int] = mapped_column(Integer, default=0)  # 催办次数
     return_count: Mapped[int] = mapped_column(Integer, default=0)  # 退回次数
-    callback_result: Mapped[str | None] = mapped_column(String(16))  # 回访结果
+    callback_result: Mapped[str | None] = mapped_column(String(32))  # 回访结果
     satisfaction: Mapped[int | None] = mapped_column(Integer)  # 1..5
     handling_result: Mapped[str | None] = mapped_column(Text)  # 处理结果
     leftover: Mapped[str | None] = mapped_column(Text)  # 遗留事项
@@ -105,7 +111,10 @@ class TicketHistory(IdMixin, CompanyScoped, Base):
     """One row per action on a ticket: who, when, from, to, why, how long since the last step."""
 
     __tablename__ = "ticket_history"
-    __table_args__ = (Index("ix_ticket_history_ticket", "ticket_id", "id"),)
+    __table_args__ = (
+        Index("ix_ticket_history_ticket", "ticket_id", "id"),
+        Index("ix_ticket_history_actor", "actor_id", "ticket_id"),  # migration 0002: "my processed"
+    )
     ticket_id: Mapped[int] = mapped_column(BigId, ForeignKey("tickets.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     action: Mapped[str] = mapped_column(String(24))
@@ -154,7 +163,7 @@ class Callback(IdMixin, CompanyScoped, Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
     by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    result: Mapped[str] = mapped_column(String(16))  # dict callback_result
+    result: Mapped[str] = mapped_column(String(32))  # dict callback_result
     satisfaction: Mapped[int] = mapped_column(Integer)  # 1 (very unsatisfied) .. 5 (very satisfied)
     feedback: Mapped[str | None] = mapped_column(Text)
 
