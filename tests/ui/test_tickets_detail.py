@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from agent_app.ui.tickets.action_form import ActionForm
 from agent_app.ui.tickets.detail_dialog import TicketDetailDialog
 from agent_app.ui.tickets.tickets_page import TicketsPage
-from tests.ui.test_tickets_world import settle, world  # noqa: F401 - the fixture
+from tests.ui.test_tickets_world import settle, world, world_on_both  # noqa: F401 - the fixtures
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -50,7 +50,8 @@ def _ok(qtbot, dialog: TicketDetailDialog, form: ActionForm, status: str | None 
 
 
 
-def test_full_hotline_flow_through_the_detail_buttons(qtbot, world):  # noqa: F811
+def test_full_hotline_flow_through_the_detail_buttons(qtbot, world_on_both):  # noqa: F811
+    world = world_on_both
     ticket_id = world.register()
 
     dispatcher = _detail(qtbot, world, "dispatcher", ticket_id)
@@ -96,7 +97,8 @@ def test_full_hotline_flow_through_the_detail_buttons(qtbot, world):  # noqa: F8
     assert list(callback.action_buttons) == callback.detail.allowed_actions == []  # 回访员 may not link
 
 
-def test_repair_work_order_through_the_detail_buttons(qtbot, world, tmp_path):  # noqa: F811
+def test_repair_work_order_through_the_detail_buttons(qtbot, world_on_both, tmp_path):  # noqa: F811
+    world = world_on_both
     order = world.work_order()
     provider = _detail(qtbot, world, "provider", order)
     assert list(provider.action_buttons) == provider.detail.allowed_actions
@@ -141,7 +143,8 @@ def test_repair_work_order_through_the_detail_buttons(qtbot, world, tmp_path):  
     assert engineer.suspensions.rowCount() == 1
 
 
-def test_a_concurrent_change_is_reported_and_the_detail_reloaded(qtbot, world):  # noqa: F811
+def test_a_concurrent_change_is_reported_and_the_detail_reloaded(qtbot, world_on_both):  # noqa: F811
+    world = world_on_both
     ticket_id = world.register()
     dispatcher = _detail(qtbot, world, "dispatcher", ticket_id)
     shown_version = dispatcher.detail.version

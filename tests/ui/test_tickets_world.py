@@ -60,15 +60,25 @@ class World:
         return self.services.tickets.detail(self.actor(key), ticket_id)
 
 
-@pytest.fixture()
-def world(sqlite_url) -> World:
-    services = Services(create_db_engine(sqlite_url))
+def _world(url: str):
+    services = Services(create_db_engine(url))
     today = datetime.now(timezone.utc).astimezone(LOCAL_TZ).date()
     with services.uow() as uow:
         company = build_company(uow.session, "gz", "广州自来水公司", today=today)
         uow.commit()
     yield World(services, company)
     services.close()
+
+
+@pytest.fixture()
+def world(sqlite_url) -> World:
+    yield from _world(sqlite_url)
+
+
+@pytest.fixture()
+def world_on_both(db_url) -> World:
+    """The same world on SQLite and on PostgreSQL, for the end-to-end flows."""
+    yield from _world(db_url)
 
 
 def settle(qtbot) -> None:
