@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +30,8 @@ from agent_app.telephony.null_audio import NullAudio
 
 PEERS = Path(__file__).parent / "peers"
 DOMAIN = "hotline.test"
-USERS = {"1001": "agent-1001-secret", "1002": "peer-1002-secret", "1003": "peer-1003-secret"}
+USERS = {"1001": "agent-1001-secret", "1002": "peer-1002-secret", "1003": "peer-1003-secret",
+         "1004": "agent-1004-secret"}
 AGENT = "1001"
 
 E = TypeVar("E")
@@ -205,7 +206,9 @@ def registered(engine: SipEngine, events: Recorder, kamailio: Kamailio) -> SipEn
 class Sipp:
     """One SIPp run of a scenario file from peers/, in the background while the test polls."""
 
-    def __init__(self, workdir: Path, scenario: str, kamailio: Kamailio, service: str = AGENT, **keys: str) -> None:
+    def __init__(self, workdir: Path, scenario: str, kamailio: Kamailio, service: str = AGENT,
+                 options: Sequence[str] = (), **keys: str) -> None:
+        """`options` come after the defaults, so they override them (e.g. a longer -timeout)."""
         self.port = free_port()
         self.workdir = workdir
         args = [
@@ -216,6 +219,7 @@ class Sipp:
         ]  # fmt: skip
         for key, value in keys.items():
             args += ["-set", key, value]
+        args += options
         self.output = workdir / f"sipp-{scenario}.out"
         self._process = subprocess.Popen(
             args, cwd=workdir, stdout=self.output.open("wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL

@@ -1,10 +1,9 @@
 """One party of a monitored call in its own process (one pjsua2 Endpoint per process): the real
 SipEngine + MonitorDesk, with a "mouth" that says one tone and an "ear" that keeps what it hears.
 
-Roles: `caller` dials the agent; `agent` auto-answers customers and answers monitor requests
-through AgentMonitorGlue (the monitoring service on the database given with --db); `supervisor`
-starts monitor sessions. Events are JSON lines on stdout; commands are JSON lines on stdin:
-    {"cmd": "dial", "to": "1001"}
+Roles: `agent` auto-answers customers (SIPp callers) and answers monitor requests through
+AgentMonitorGlue (the monitoring service on the database given with --db); `supervisor` starts
+monitor sessions. Events are JSON lines on stdout; commands are JSON lines on stdin:
     {"cmd": "monitor", "to": "1001", "mode": "listen", "supervisor": 7, "call": ""}
     {"cmd": "switch", "mode": "whisper"}     {"cmd": "stop"}     {"cmd": "hangup"}
     {"cmd": "hear", "seconds": 1.0}   → {"ev": "heard", "levels": {"500": amplitude, ...}}
@@ -45,9 +44,9 @@ from agent_app.telephony.monitor import (  # noqa: E402
     MonitorStarted,
 )
 from tests.fixtures.keyring_memory import MemoryKeyring  # noqa: E402
+from tests.telephony.tones import levels  # noqa: E402
 
 RATE = 16000
-FREQUENCIES = (500, 900, 1400)
 
 
 def report(**event: Any) -> None:
@@ -120,17 +119,6 @@ class ToneAudio:
         return self.ear
 
 
-def levels(samples: np.ndarray) -> dict[str, float]:
-    """The amplitude of each test tone in `samples` (Hann-windowed FFT, peak ±10 Hz)."""
-    if len(samples) < RATE // 4:
-        return {str(f): 0.0 for f in FREQUENCIES}
-    x = samples.astype(np.float64)
-    window = np.hanning(len(x))
-    spectrum = np.abs(np.fft.rfft((x - x.mean()) * window)) * 2 / window.sum()
-    freqs = np.fft.rfftfreq(len(x), 1 / RATE)
-    return {str(f): float(spectrum[(freqs > f - 10) & (freqs < f + 10)].max()) for f in FREQUENCIES}
-
-
 def agent_glue(db: str, account: str):  # noqa: ANN201
     from agent_app.services.actors import actor_for_account
     from agent_app.services.app import Services
@@ -189,7 +177,7 @@ def main() -> None:
         engine.poll()
         if listening_until and time.monotonic() >= listening_until:
             assert audio.ear is not None
-            report(ev="heard", levels=levels(audio.ear.samples()))
+            report(ev="heard", levels=levels(audio.ear.samples(), RATE))
             listening_until = 0.0
         if not select.select([sys.stdin], [], [], 0.005)[0]:
             continue
@@ -199,8 +187,6 @@ def main() -> None:
         command = json.loads(line)
         try:
             match command["cmd"]:
-                case "dial":
-                    engine.dial(command["to"])
                 case "monitor":
                     monitor_call = desk.start(command["to"], command.get("call", ""), MonitorMode(command["mode"]),
                                               int(command["supervisor"]))
