@@ -128,6 +128,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "already_closed": ("工单已结束。", "The ticket is already closed."),
     "database_unreachable": ("无法连接数据库：{detail}", "Cannot reach the database: {detail}"),
     "settings_invalid": ("配置有误：{detail}", "The configuration is wrong: {detail}"),
+    "feature_code_invalid": (
+        "交换机功能码“{template}”无效：必须包含 {{extension}}（坐席分机号），且只能使用 {{mode_digit}}（1 监听、2 密语、"
+        "3 强插）、{{mode}} 和 {{extension}}，例如 *22{{mode_digit}}{{extension}}。",
+        "The PBX feature code “{template}” is not valid: it must contain {{extension}} (the agent's extension) and "
+        "may only use {{mode_digit}} (1 listen, 2 whisper, 3 barge), {{mode}} and {{extension}}, for example "
+        "*22{{mode_digit}}{{extension}}."),
+    "monitor_refused": ("您不能监听该坐席，此次请求已记入安全日志。",
+                        "You may not monitor this seat; the request was written to the security log."),
 }
 
 WHAT_LABELS: dict[str, tuple[str, str]] = {
@@ -143,6 +151,7 @@ WHAT_LABELS: dict[str, tuple[str, str]] = {
     "target": ("派单对象", "dispatch target"),
     "memo": ("备忘录", "memo"),
     "call": ("通话记录", "call record"),
+    "seat": ("坐席", "seat"),
     "approval": ("审批", "approval"),
 }
 

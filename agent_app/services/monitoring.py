@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agent_app.domain.errors import ValidationError
+from agent_app.domain.errors import NotFound, PermissionDenied, ValidationError
 from agent_app.services import audit
 from agent_app.services.actor import Actor
 from agent_app.services.actors import load_actor
@@ -91,6 +91,27 @@ class MonitoringService:
         if not load_actor(session, supervisor).can(MONITOR_PERMISSION):
             return "not_a_supervisor"
         return None
+
+    def pbx_request(self, supervisor: Actor, extension: str, mode: str) -> Actor:
+        """PBX feature-code mode: may `supervisor` dial the code that monitors `extension`?
+
+        The agent's client is not involved, so the supervisor's client asks before dialing. The
+        extension must be a seat signed in to the hotline in the supervisor's company (another
+        company's seat is not found); then the same check and `monitor_request` row as `authorise`.
+        Returns the agent, the "whom" of the session's rows (`session_started` and the others).
+        """
+        require(supervisor, MONITOR_PERMISSION)
+        with self._uow() as uow:
+            s = uow.session
+            user = s.scalars(select(User).join(SeatStatus, SeatStatus.user_id == User.id).where(
+                SeatStatus.company_id == supervisor.company_id, SeatStatus.extension == extension,
+                SeatStatus.state != "logged_out")).first()
+            if user is None:
+                raise NotFound("not_found", what="seat")
+            agent = load_actor(s, user)
+        if not self.authorise(agent, supervisor.user_id, mode):
+            raise PermissionDenied("monitor_refused")
+        return agent
 
     def session_started(self, agent: Actor, supervisor_user_id: int, mode: str, call_id: str) -> MonitorSession:
         """The agent's client answered the monitor call: mark the seat and log the start."""

@@ -11,8 +11,9 @@ with 403. All mixing happens in the agent's bridge, so the PBX only ever sees tw
     barge:   + supervisor → caller                (everybody hears everybody)
 
 The supervisor changes mode during a session with a SIP INFO (application/dtmf-relay, digit 1/2/3),
-which pjsua answers itself; a PBX feature code (e.g. Asterisk ChanSpy) is the configurable
-alternative, see `feature_code_target`.
+which pjsua answers itself. A PBX feature code (e.g. Asterisk ChanSpy) is the configurable
+alternative (setting `monitor.method`): the supervisor's client dials `feature_code_target(...)`
+with `start_code` and the PBX does the mixing.
 """
 
 from __future__ import annotations
@@ -229,14 +230,24 @@ class MonitorDesk:
 
     def start(self, extension: str, agent_call_id: str, mode: MonitorMode, supervisor_user_id: int) -> str:
         """Call the agent's extension asking to monitor `agent_call_id`; returns the monitor call id."""
+        return self._call(extension, request_headers(mode, supervisor_user_id, agent_call_id), mode,
+                          supervisor_user_id, agent_call_id)
+
+    def start_code(self, number: str, mode: MonitorMode, supervisor_user_id: int) -> str:
+        """PBX feature-code mode: call `number` (see `feature_code_target`) as a plain call; the PBX
+        mixes, so another mode is another number (`stop`, then `start_code` again), not `switch`."""
+        return self._call(number, [], mode, supervisor_user_id, "")
+
+    def _call(self, target: str, headers: list[tuple[str, str]], mode: MonitorMode, supervisor_user_id: int,
+              agent_call_id: str) -> str:
         account = self._engine.sip_account()
         call = _MonitorCall(self, account)
         prm = op()
-        for name, value in request_headers(mode, supervisor_user_id, agent_call_id):
+        for name, value in headers:
             sip_header = pj.SipHeader()
             sip_header.hName, sip_header.hValue = name, value
             prm.txOption.headers.append(sip_header)
-        call.makeCall(account.config.target_uri(extension), prm)
+        call.makeCall(account.config.target_uri(target), prm)
         call.call_id = call.getInfo().callIdString
         self._sessions[call.call_id] = _Session(call, "supervisor", mode, supervisor_user_id, agent_call_id)
         return call.call_id

@@ -52,15 +52,17 @@ def free_port() -> int:
 
 
 class Kamailio:
-    """A registrar + proxy with digest auth (htable users), started in the foreground."""
+    """A registrar + proxy with digest auth (htable users), started in the foreground. Numbers of
+    the PBX's feature codes (`FEATURE_PREFIX`) go to `pbx` (a SIPp UAS standing in for Asterisk)."""
 
-    def __init__(self, workdir: Path, users: dict[str, str]) -> None:
+    def __init__(self, workdir: Path, users: dict[str, str], pbx: str = "127.0.0.1:9") -> None:
         self.port = free_port()
         self.workdir = workdir
         self.log_path = workdir / "kamailio.log"
         users_block = "\n".join(f'    $sht(users=>{user}) = "{password}";' for user, password in users.items())
         cfg = (PEERS / "kamailio.cfg").read_text()
         cfg = cfg.replace("@PORT@", str(self.port)).replace("@DOMAIN@", DOMAIN).replace("@USERS@", users_block)
+        cfg = cfg.replace("@PBX@", pbx)
         self.cfg_path = workdir / "kamailio.cfg"
         self.cfg_path.write_text(cfg)
         self._process: subprocess.Popen[bytes] | None = None

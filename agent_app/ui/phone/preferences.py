@@ -57,6 +57,25 @@ def load_sip_line() -> SipLine:
     return SipLine(*(settings.get(f"sip.{name}") for name in ("registrar", "proxy", "transport", "domain", "user")))
 
 
+@dataclass(frozen=True)
+class MonitorMethod:
+    """How this supervisor monitors: `feature_code` is the PBX code template, None for the
+    client method (monitor requests to the agents' desktops)."""
+
+    feature_code: str | None = None
+
+
+def load_monitor_method() -> MonitorMethod:
+    try:
+        settings = load_settings()
+    except SettingsError as error:  # reported at sign-in; monitoring falls back to the client method
+        log.warning("monitoring settings unreadable: %s", error)
+        return MonitorMethod()
+    if settings.get("monitor.method") != "feature_code":
+        return MonitorMethod()
+    return MonitorMethod(settings.get("monitor.feature_code"))
+
+
 def load_preferences() -> PhonePreferences:
     store = app_settings.settings()
     try:

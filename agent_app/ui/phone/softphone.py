@@ -20,10 +20,12 @@ from agent_app.ui import app_settings
 from agent_app.ui.phone.call_sync import CallSync, RingingCall
 from agent_app.ui.phone.click_to_dial import dial_hub
 from agent_app.ui.phone.preferences import (
+    MonitorMethod,
     PhonePreferences,
     SipLine,
     account_factory,
     engine_config,
+    load_monitor_method,
     load_preferences,
     load_sip_line,
     null_audio_forced,
@@ -94,7 +96,7 @@ class Softphone(QObject):
     def _start_monitoring(self, session: Any) -> None:
         """Answer supervisors' monitor requests on this seat; a supervisor's seat can also monitor."""
         from agent_app.telephony.monitor import MonitorDesk, MonitorEnded, MonitorStarted
-        from agent_app.ui.supervisor.monitor_glue import AgentMonitorGlue, MonitorControl
+        from agent_app.ui.supervisor.monitor_glue import AgentMonitorGlue
 
         glue = AgentMonitorGlue(session.services.monitoring, session.actor,
                                 run=lambda work: self.sync.run_in_order("monitor session", work))
@@ -111,7 +113,20 @@ class Softphone(QObject):
 
         self.monitor_desk.subscribe(tell_agent)
         if session.actor.can("seat.monitor"):
-            self.window.set_monitor_control(MonitorControl(self.monitor_desk, session.actor.user_id, self))
+            self.window.set_monitor_control(self._monitor_control(session, load_monitor_method()))
+
+    def _monitor_control(self, session: Any, method: MonitorMethod) -> QObject:
+        """What the seat board drives: monitor requests to the agents' clients, or PBX codes."""
+        from agent_app.ui.supervisor.feature_code_control import FeatureCodeControl
+        from agent_app.ui.supervisor.monitor_glue import MonitorControl
+
+        if method.feature_code is None:
+            return MonitorControl(self.monitor_desk, session.actor.user_id, self)
+        in_order = lambda work: self.sync.run_in_order("monitor session", work)  # noqa: E731
+        control = FeatureCodeControl(self.monitor_desk, session.services.monitoring, session.actor,
+                                     method.feature_code, run=in_order, parent=self)
+        control.refused.connect(self._show_failure)
+        return control
 
     # -- screen-pop -----------------------------------------------------------------------
     @Slot(str, str, object)
