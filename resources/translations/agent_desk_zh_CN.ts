@@ -1248,6 +1248,36 @@
 <context>
     <name>PhoneSettingsDialog</name>
     <message>
+        <location filename="../../agent_app/ui/settings_dialog/phone_settings_dialog.py" line="+0"/>
+        <source>Client bridging (any PBX)</source>
+        <translation>客户端桥接（任意交换机）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PBX feature code</source>
+        <translation>交换机功能码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monitoring (supervisors)</source>
+        <translation>监听（班长）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monitoring &amp;method</source>
+        <translation>监听方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feature &amp;code</source>
+        <translation>功能码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client bridging works with any PBX: the agent&apos;s desktop mixes the audio. With a PBX feature code the supervisor&apos;s phone dials the code instead, e.g. *22{mode_digit}{extension} for an Asterisk dialplan with ChanSpy: {extension} is the agent&apos;s extension, {mode_digit} is 1 to listen, 2 to whisper, 3 to barge in ({mode}: listen, whisper, barge).</source>
+        <translation>客户端桥接适用于任何交换机：由坐席的桌面端混音。选择交换机功能码时，班长的话机改为拨打功能码，例如 Asterisk 拨号方案中用 ChanSpy 的 *22{mode_digit}{extension}：{extension} 为坐席分机号，{mode_digit} 为 1 监听、2 密语、3 强插（{mode}：listen、whisper、barge）。</translation>
+    </message>
+    <message>
         <location filename="../../agent_app/ui/settings_dialog/phone_settings_dialog.py" line="+76"/>
         <source>Phone and audio settings</source>
         <translation>话机与音频设置</translation>

@@ -162,6 +162,41 @@ def test_a_refused_setting_is_shown_and_the_dialog_stays(qtbot, devices):
     assert dialog.isVisible() and dialog.save_button.isEnabled()
 
 
+def test_the_monitoring_method_can_be_the_pbx_feature_code(qtbot, devices):
+    dialog = PhoneSettingsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.monitor_method.currentText() == "客户端桥接（任意交换机）"
+    assert not dialog.feature_code.isEnabled()  # only the feature-code method dials a code
+    dialog.monitor_method.setCurrentIndex(dialog.monitor_method.findData("feature_code"))
+    assert dialog.monitor_method.currentText() == "交换机功能码" and dialog.feature_code.isEnabled()
+    dialog.feature_code.setText("*88{mode_digit}{extension}")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save_button.click()
+    settings = load_settings()
+    assert (settings.get("monitor.method"), settings.get("monitor.feature_code")) == (
+        "feature_code", "*88{mode_digit}{extension}")
+    again = PhoneSettingsDialog()
+    qtbot.addWidget(again)
+    assert (again.monitor_method.currentData(), again.feature_code.text()) == ("feature_code", "*88{mode_digit}{extension}")
+
+
+def test_a_feature_code_without_the_extension_is_refused_and_nothing_is_saved(qtbot, devices):
+    dialog = PhoneSettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.acw_seconds.setValue(55)
+    dialog.user.setText("8009")
+    dialog.monitor_method.setCurrentIndex(dialog.monitor_method.findData("feature_code"))
+    dialog.feature_code.setText("*22{mode_digit}")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=5000)
+    assert dialog.message.text().startswith("交换机功能码“*22{mode_digit}”无效：必须包含 {extension}")
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+    settings = load_settings()
+    assert (settings.get("monitor.method"), settings.get("sip.user")) == ("client", "")
+    assert load_preferences().acw_seconds != 55
+
+
 def test_dialled_numbers_keep_only_what_a_phone_dials(qtbot):
     assert dialable("020-8765 4321") == "02087654321"
     assert dialable("+86 139 1234 5678") == "+8613912345678"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from agent_app.paths import user_data_dir
 from agent_app.settings import SettingsError, load_settings
+from agent_app.settings.schema import spec_for
 from agent_app.telephony.config import AccountConfig, EngineConfig, Transport
 from agent_app.ui import app_settings
 
@@ -59,10 +60,15 @@ def load_sip_line() -> SipLine:
 
 @dataclass(frozen=True)
 class MonitorMethod:
-    """How this supervisor monitors: `feature_code` is the PBX code template, None for the
-    client method (monitor requests to the agents' desktops)."""
+    """How supervisors monitor (`agent_app.settings` keys monitor.*): "client" (monitor requests to
+    the agents' desktops) or "feature_code" (dial `feature_code`, a template, through the PBX)."""
 
-    feature_code: str | None = None
+    method: str = spec_for("monitor.method").default
+    feature_code: str = spec_for("monitor.feature_code").default
+
+    @property
+    def uses_pbx(self) -> bool:
+        return self.method == "feature_code"
 
 
 def load_monitor_method() -> MonitorMethod:
@@ -71,9 +77,7 @@ def load_monitor_method() -> MonitorMethod:
     except SettingsError as error:  # reported at sign-in; monitoring falls back to the client method
         log.warning("monitoring settings unreadable: %s", error)
         return MonitorMethod()
-    if settings.get("monitor.method") != "feature_code":
-        return MonitorMethod()
-    return MonitorMethod(settings.get("monitor.feature_code"))
+    return MonitorMethod(settings.get("monitor.method"), settings.get("monitor.feature_code"))
 
 
 def load_preferences() -> PhonePreferences:

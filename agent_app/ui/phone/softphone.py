@@ -120,7 +120,7 @@ class Softphone(QObject):
         from agent_app.ui.supervisor.feature_code_control import FeatureCodeControl
         from agent_app.ui.supervisor.monitor_glue import MonitorControl
 
-        if method.feature_code is None:
+        if not method.uses_pbx:
             return MonitorControl(self.monitor_desk, session.actor.user_id, self)
         in_order = lambda work: self.sync.run_in_order("monitor session", work)  # noqa: E731
         control = FeatureCodeControl(self.monitor_desk, session.services.monitoring, session.actor,

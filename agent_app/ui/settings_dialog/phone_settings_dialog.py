@@ -1,8 +1,10 @@
 """Phone and audio settings: headset microphone, headset speaker, ringing device, auto-answer,
-after-call-work time, and the SIP line (registrar, transport, user, password).
+after-call-work time, the SIP line (registrar, transport, user, password) and how a supervisor
+monitors (监听方式: bridging in the agents' clients, or a PBX feature code).
 
-Devices and call handling are this PC's choices (the UI ini); the SIP line is a user-level
-override of the provisioned configuration; the password goes to the keyring only. Everything is
+Devices and call handling are this PC's choices (the UI ini); the SIP line and the monitoring
+method are user-level overrides of the provisioned configuration (every value is checked before
+anything is written); the password goes to the keyring only. Everything is
 saved in a worker (the keyring may be a D-Bus round trip) and applies from the next sign-in, when
 the softphone starts again.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,18 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from agent_app.settings import set_user_value
+from agent_app.settings.schema import spec_for
 from agent_app.telephony.credentials import store_sip_password
 from agent_app.ui.error_text import error_message
 from agent_app.ui.ops import QueryOp
 from agent_app.ui.phone.preferences import (
     PhonePreferences,
     host_port,
+    MonitorMethod,
+    load_monitor_method,
     load_preferences,
     load_sip_line,
     save_preferences,
 )
 
 TRANSPORTS = ("udp", "tcp", "tls")
+MONITOR_METHODS = (("client", QT_TRANSLATE_NOOP("PhoneSettingsDialog", "Client bridging (any PBX)")),
+                   ("feature_code", QT_TRANSLATE_NOOP("PhoneSettingsDialog", "PBX feature code")))
 
 
 @dataclass(frozen=True)
@@ -47,13 +55,18 @@ class PhoneSettings:
     transport: str
     user: str
     password: str  # "" keeps the stored one
+    monitoring: MonitorMethod
 
 
 def save_phone_settings(settings: PhoneSettings, domain: str) -> None:
-    """Runs in a worker. Raises SettingsError for a value the configuration refuses."""
+    """Runs in a worker. Raises SettingsError for a value the configuration refuses, before
+    anything is written."""
+    values = {"sip.registrar": settings.registrar, "sip.transport": settings.transport, "sip.user": settings.user,
+              "monitor.method": settings.monitoring.method, "monitor.feature_code": settings.monitoring.feature_code}
+    for key, value in values.items():
+        spec_for(key).validate(value, "value")
     save_preferences(settings.preferences)
-    for key, value in (("sip.registrar", settings.registrar), ("sip.transport", settings.transport),
-                       ("sip.user", settings.user)):
+    for key, value in values.items():
         set_user_value(key, value)
     if settings.password and settings.user:
         store_sip_password(settings.user, domain or host_port(settings.registrar).split(":", 1)[0], settings.password)
@@ -93,6 +106,15 @@ class PhoneSettingsDialog(QDialog):
         self.user = QLineEdit(self._line.user, objectName="sipUser")
         self.password = QLineEdit(objectName="sipPassword", echoMode=QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("unchanged"))
+        monitoring = load_monitor_method()
+        self.monitor_method = QComboBox(objectName="monitorMethod")
+        for method, text in MONITOR_METHODS:
+            self.monitor_method.addItem(QCoreApplication.translate("PhoneSettingsDialog", text), method)
+        self.monitor_method.setCurrentIndex(max(0, self.monitor_method.findData(monitoring.method)))
+        self.feature_code = QLineEdit(monitoring.feature_code, objectName="featureCode")
+        self.feature_code.setPlaceholderText("*22{mode_digit}{extension}")
+        self.monitor_method.currentIndexChanged.connect(self._method_chosen)
+        self._method_chosen()
         self.message = QLabel(objectName="settingsMessage", wordWrap=True)
         self.message.hide()
 
@@ -111,12 +133,21 @@ class PhoneSettingsDialog(QDialog):
         line_form.addRow(self.tr("&Transport"), self.transport)
         line_form.addRow(self.tr("&User"), self.user)
         line_form.addRow(self.tr("&Password"), self.password)
+        supervision = QGroupBox(self.tr("Monitoring (supervisors)"))
+        supervision_form = QFormLayout(supervision)
+        supervision_form.addRow(self.tr("Monitoring &method"), self.monitor_method)
+        supervision_form.addRow(self.tr("Feature &code"), self.feature_code)
+        supervision_form.addRow(QLabel(self.tr(
+            "Client bridging works with any PBX: the agent's desktop mixes the audio. With a PBX feature code "
+            "the supervisor's phone dials the code instead, e.g. *22{mode_digit}{extension} for an Asterisk "
+            "dialplan with ChanSpy: {extension} is the agent's extension, {mode_digit} is 1 to listen, 2 to "
+            "whisper, 3 to barge in ({mode}: listen, whisper, barge)."), objectName="featureCodeHelp", wordWrap=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
-        for widget in (audio, calls, line):
+        for widget in (audio, calls, line, supervision):
             layout.addWidget(widget)
         layout.addWidget(QLabel(self.tr("Changes apply from the next sign-in."), objectName="settingsHint"))
         layout.addWidget(self.message)
@@ -138,7 +169,11 @@ class PhoneSettingsDialog(QDialog):
             ring_device=self.ringer.currentData(), auto_answer=self.auto_answer.isChecked(),
             acw_seconds=self.acw_seconds.value())
         return PhoneSettings(preferences, self.registrar.text().strip(), self.transport.currentData(),
-                             self.user.text().strip(), self.password.text())
+                             self.user.text().strip(), self.password.text(),
+                             MonitorMethod(self.monitor_method.currentData(), self.feature_code.text().strip()))
+
+    def _method_chosen(self) -> None:
+        self.feature_code.setEnabled(self.monitor_method.currentData() == "feature_code")
 
     def save(self) -> None:
         settings, domain = self.settings(), self._line.domain
