@@ -97,10 +97,10 @@ class MonitoringService:
 
         The agent's client is not involved, so the supervisor's client asks before dialing. The
         extension must be a seat signed in to the hotline in the supervisor's company (another
-        company's seat is not found); then the same check and `monitor_request` row as `authorise`.
-        Returns the agent, the "whom" of the session's rows (`session_started` and the others).
+        company's seat is not found); then the same check and `monitor_request` row as `authorise`,
+        so a refusal (e.g. no `seat.monitor`) is logged as in client mode. Returns the agent, the
+        "whom" of the session's rows (`session_started` and the others).
         """
-        require(supervisor, MONITOR_PERMISSION)
         with self._uow() as uow:
             s = uow.session
             user = s.scalars(select(User).join(SeatStatus, SeatStatus.user_id == User.id).where(

@@ -157,5 +157,9 @@ def test_a_colleague_without_the_monitor_permission_dials_nothing(site: Site, en
     control.refused.connect(refused.append)
     control.start(SEAT, "李明", MonitorMode.BARGE)
     events.pump(0.5)
-    assert control.current is None and refused == ["您没有“监听”权限。"]
+    assert control.current is None and refused == ["您不能监听该坐席，此次请求已记入安全日志。"]
     assert site.kamailio.requests("INVITE", "1002") == 0
+    [(action, who, whom, ok, detail)] = audit(site.services)
+    assert (action, who, whom, ok, detail["refused"]) == (
+        "monitor_request", site.company.user_ids["agent2"], str(site.company.user_ids["agent"]), False,
+        "not_a_supervisor")
