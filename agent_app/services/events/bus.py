@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Protocol
 
+from sqlalchemy.orm import Session
+
+from agent_app.services.events.on_commit import after_commit
+
 log = logging.getLogger(__name__)
 
 # kinds published by the services; "bus_state" is published by the bus itself (connected or not)
@@ -32,6 +36,10 @@ Listener = Callable[[Event], None]
 
 class EventBus(Protocol):
     def publish(self, company_id: int, kind: str, payload: dict[str, Any]) -> None: ...
+
+    def publish_on_commit(self, session: Session, company_id: int, kind: str, payload: dict[str, Any]) -> None:
+        """Publish when the session's transaction commits; nothing if it rolls back."""
+        ...
 
     def subscribe(self, company_id: int, listener: Listener) -> Callable[[], None]:
         """Deliver the company's events to `listener` (on any thread); returns an unsubscribe function."""
@@ -81,6 +89,10 @@ class InProcessBus:
 
     def publish(self, company_id: int, kind: str, payload: dict[str, Any]) -> None:
         self._subscribers.deliver(Event(company_id, kind, dict(payload)))
+
+    def publish_on_commit(self, session: Session, company_id: int, kind: str, payload: dict[str, Any]) -> None:
+        event = Event(company_id, kind, dict(payload))
+        after_commit(session, lambda: self._subscribers.deliver(event))
 
     def subscribe(self, company_id: int, listener: Listener) -> Callable[[], None]:
         return self._subscribers.add(company_id, listener)

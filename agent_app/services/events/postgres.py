@@ -10,21 +10,35 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 import threading
 from typing import Any, Callable
 
 import psycopg
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from agent_app.services.events.bus import Event, EventBus, InProcessBus, Listener, Subscribers
 
 log = logging.getLogger(__name__)
-MAX_BACKOFF = 10.0
+# Reconnection: 0.5 s, doubling, at most MAX_BACKOFF, each wait jittered by ±JITTER so that the
+# desktops of a site do not all knock at once when their server comes back. A board stays stale
+# for up to one wait after the server is back: a few seconds, not the 10 s a longer cap gave.
+MAX_BACKOFF = 4.0
+JITTER = 0.25
 LISTENER_NAME = "agent-desk-events"
+
+
+_NOTIFY = text("SELECT pg_notify(:channel, :message)")
 
 
 def channel(company_id: int) -> str:
     return f"agent_desk_c{int(company_id)}"
+
+
+def _notify_params(company_id: int, kind: str, payload: dict[str, Any]) -> dict[str, str]:
+    return {"channel": channel(company_id),
+            "message": json.dumps({"kind": kind, "payload": payload}, ensure_ascii=False, default=str)}
 
 
 class PostgresBus:
@@ -42,10 +56,13 @@ class PostgresBus:
     # --- publishing -------------------------------------------------------------------------
 
     def publish(self, company_id: int, kind: str, payload: dict[str, Any]) -> None:
-        message = json.dumps({"kind": kind, "payload": payload}, ensure_ascii=False, default=str)
         with self._engine.begin() as connection:
-            connection.execute(text("SELECT pg_notify(:channel, :message)"),
-                               {"channel": channel(company_id), "message": message})
+            connection.execute(_NOTIFY, _notify_params(company_id, kind, payload))
+
+    def publish_on_commit(self, session: Session, company_id: int, kind: str, payload: dict[str, Any]) -> None:
+        # NOTIFY is transactional: PostgreSQL sends it at commit and drops it on rollback, and it
+        # costs no extra transaction (one round trip inside the action's own).
+        session.execute(_NOTIFY, _notify_params(company_id, kind, payload))
 
     # --- listening --------------------------------------------------------------------------
 
@@ -84,7 +101,7 @@ class PostgresBus:
                 if self.connected:
                     log.warning("event connection lost: %s", error)
                 self._set_connected(False)
-                self._stop.wait(backoff)
+                self._stop.wait(backoff * random.uniform(1 - JITTER, 1 + JITTER))
                 backoff = min(backoff * 2, MAX_BACKOFF)
 
     def _sync_channels(self, connection: psycopg.Connection) -> None:

@@ -29,8 +29,7 @@ from agent_app.services.models import (
     User,
     WorkLog,
 )
-from agent_app.services.tickets.access import load_ticket
-from agent_app.services.tickets.views import static_facts, ticket_view
+from agent_app.services.tickets.views import load_action_state
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,8 @@ def _row_dict(obj: Any) -> dict[str, Any]:
 
 
 def load_detail(session: Session, actor: Actor, ticket_id: int) -> TicketDetail:
-    ticket = load_ticket(session, actor, ticket_id)
+    state = load_action_state(session, actor, ticket_id)
+    ticket = state.ticket
     workflow = workflow_for(ticket.ticket_type)
     data = _row_dict(ticket)
     data.update(
@@ -162,8 +162,7 @@ def load_detail(session: Session, actor: Actor, ticket_id: int) -> TicketDetail:
         links=links,
         milestones=[Milestone(action, label, action in done or (action == "close" and ticket.status == "closed"))
                     for action, label in workflow.milestones],
-        allowed_actions=allowed_actions(workflow, ticket_view(session, ticket), actor,
-                                        static_facts(session, ticket, actor)),
+        allowed_actions=allowed_actions(workflow, state.view, actor, state.facts),
         work_logs=[_row_dict(w) for w in session.scalars(select(WorkLog).where(WorkLog.ticket_id == ticket.id)
                                                          .order_by(WorkLog.start))],
         suspensions=[_row_dict(s) for s in session.scalars(select(Suspension).where(Suspension.ticket_id == ticket.id)

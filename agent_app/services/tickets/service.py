@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from agent_app.domain.errors import ConflictError, NotFound, PermissionDenied
@@ -22,7 +23,7 @@ from agent_app.services.tickets.access import load_ticket, visible
 from agent_app.services.tickets.detail import TicketDetail, load_detail
 from agent_app.services.tickets.effects import EFFECTS, EffectContext
 from agent_app.services.tickets.registration import RegistrationForm, WorkOrderForm, create_work_order, register
-from agent_app.services.tickets.views import dict_codes, engineer_fact, static_facts, ticket_view
+from agent_app.services.tickets.views import ActionState, dict_codes, engineer_fact, load_action_state
 from agent_app.services.uow import UnitOfWorkFactory
 
 
@@ -50,9 +51,10 @@ class TicketService:
         self._clock = clock
         self._bus = bus
 
-    def _announce(self, ticket: Ticket, action: str) -> None:
-        """Tell every desktop of the company (ticket lists, trees, the assignee's to-do)."""
-        self._bus.publish(ticket.company_id, "ticket_changed", {
+    def _announce(self, session: Session, ticket: Ticket, action: str) -> None:
+        """Tell every desktop of the company (ticket lists, trees, the assignee's to-do) once the
+        transaction commits; nothing if it rolls back."""
+        self._bus.publish_on_commit(session, ticket.company_id, "ticket_changed", {
             "ticket_id": ticket.id, "action": action, "status": ticket.status,
             "handler_id": ticket.current_handler_id})
 
@@ -63,25 +65,24 @@ class TicketService:
         require(actor, "ticket.register")
         with self._uow() as uow:
             ticket = register(uow.session, actor, form, self._clock())
+            self._announce(uow.session, ticket, "register")
             uow.commit()
-        self._announce(ticket, "register")
         return _ref(ticket)
 
     def create_work_order(self, actor: Actor, form: WorkOrderForm) -> TicketRef:
         require(actor, "workorder.create")
         with self._uow() as uow:
             ticket = create_work_order(uow.session, actor, form, self._clock())
+            self._announce(uow.session, ticket, "register")
             uow.commit()
-        self._announce(ticket, "register")
         return _ref(ticket)
 
     # --- the workflow -----------------------------------------------------------------------
 
     def allowed_actions(self, actor: Actor, ticket_id: int) -> list[str]:
         with self._uow() as uow:
-            ticket = load_ticket(uow.session, actor, ticket_id)
-            facts = static_facts(uow.session, ticket, actor)
-            return allowed_actions(workflow_for(ticket.ticket_type), ticket_view(uow.session, ticket), actor, facts)
+            state = load_action_state(uow.session, actor, ticket_id)
+            return allowed_actions(workflow_for(state.ticket.ticket_type), state.view, actor, state.facts)
 
     def perform(self, actor: Actor, ticket_id: int, action: str, expected_version: int, **params: Any) -> TicketRef:
         """Carry out `action` if the ticket is still at `expected_version`; else ConflictError.
@@ -89,24 +90,25 @@ class TicketService:
         State change, effects, attachments and the history row commit together or not at all.
         """
         with self._uow() as uow:
-            ticket = load_ticket(uow.session, actor, ticket_id)
-            number = ticket.number
+            state = load_action_state(uow.session, actor, ticket_id)
+            number = state.ticket.number  # a failed flush expires the ticket: read it before
             try:
-                self._apply(uow.session, ticket, actor, action, expected_version, params)
+                self._apply(uow.session, state, actor, action, expected_version, params)
                 uow.commit()
             except StaleDataError:
                 raise ConflictError("conflict", number=number) from None
-        self._announce(ticket, action)
-        return _ref(ticket)
+        return _ref(state.ticket)
 
-    def _apply(self, session, ticket: Ticket, actor: Actor | None, action: str, expected_version: int,  # noqa: ANN001
-               params: dict[str, Any]) -> TicketHistory:
+    def _apply(self, session, state: ActionState, actor: Actor | None, action: str,  # noqa: ANN001
+               expected_version: int, params: dict[str, Any]) -> TicketHistory:
+        """The action inside the caller's transaction; its event is sent when that commits."""
+        ticket = state.ticket
         if ticket.version != expected_version:
             raise ConflictError("conflict", number=ticket.number)
         now = self._clock()
         workflow = workflow_for(ticket.ticket_type)
         uploads = [files.check_upload(u) for u in params.get("attachments") or ()]
-        facts = static_facts(session, ticket, actor)
+        facts = dict(state.facts)
         facts["new_attachment_kinds"] = {u.kind for u in uploads}
         if "engineer_id" in params:
             facts["engineer"] = engineer_fact(session, ticket, params["engineer_id"], now)
@@ -114,7 +116,7 @@ class TicketService:
             facts["callback_results"] = dict_codes(session, ticket.company_id, "callback_result")
         if action == "close_order":
             facts["root_causes"] = dict_codes(session, ticket.company_id, "root_cause")
-        transition = check(workflow, ticket_view(session, ticket), actor, action, params, facts)
+        transition = check(workflow, state.view, actor, action, params, facts)
         previous = ticket.status
         ctx = EffectContext(session, ticket, actor, params, now, facts)
         for name in transition.effects:
@@ -123,7 +125,7 @@ class TicketService:
             ticket.status = transition.target
             ticket.status_category = workflow.state(transition.target).category.value
         ticket.version += 1
-        last_at = session.scalar(select(func.max(TicketHistory.at)).where(TicketHistory.ticket_id == ticket.id))
+        last_at = state.last_step_at
         history = TicketHistory(
             company_id=ticket.company_id, ticket_id=ticket.id, at=now, action=action,
             actor_id=actor.user_id if actor else None, actor_name=actor.name if actor else "系统",
@@ -135,6 +137,7 @@ class TicketService:
         session.flush()  # the versioned UPDATE runs here: a concurrent change raises StaleDataError
         for upload in uploads:
             files.store(session, ticket, upload, actor.user_id if actor else None, history.id)
+        self._announce(session, ticket, action)
         return history
 
     def find_by_number(self, actor: Actor, number: str) -> int:
@@ -179,12 +182,12 @@ class TicketService:
             ticket_ids = list(due)
         for ticket_id in ticket_ids:
             with self._uow() as uow:
-                ticket = uow.session.get(Ticket, ticket_id)
+                state = load_action_state(uow.session, None, ticket_id)
                 try:
-                    self._apply(uow.session, ticket, None, "resume", ticket.version, {"opinion": "挂起到期，自动结束挂起"})
+                    self._apply(uow.session, state, None, "resume", state.ticket.version,
+                                {"opinion": "挂起到期，自动结束挂起"})
                     uow.commit()
-                    resumed.append(ticket.number)
-                    self._announce(ticket, "resume")
+                    resumed.append(state.ticket.number)
                 except (StaleDataError, ConflictError):
                     continue  # someone resumed it by hand meanwhile
         return resumed
