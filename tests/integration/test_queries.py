@@ -92,6 +92,24 @@ def test_tree_counts_per_folder(world, tickets):
     assert agent["my_applications"] == 4
 
 
+def test_every_tree_count_is_the_number_of_rows_its_folder_lists(world, tickets):
+    """The counts take shortcuts (history-driven "my processed", index-only "my pending"): they
+    must still count exactly what the folder shows, per user and company, with several steps of
+    one person on one ticket counted once."""
+    dispatcher = world.actor(world.a, "dispatcher")
+    handler = world.actor(world.a, "handler")
+    world.services.tickets.perform(handler, tickets["t1"], "accept", 2)
+    world.services.tickets.perform(handler, tickets["t1"], "handle", 3, opinion="已修复")
+    for company, role in ((world.a, "dispatcher"), (world.a, "handler"), (world.a, "agent"), (world.a, "admin"),
+                          (world.b, "dispatcher")):
+        actor = world.actor(company, role)
+        for folder, count in world.services.queries.tree_counts(actor).items():
+            listed = world.services.queries.page(actor, TicketQuery(folder=folder), limit=500).rows
+            assert count == len(listed), (role, folder)
+    assert world.services.queries.tree_counts(handler)["my_processed"] == 1
+    assert world.services.queries.tree_counts(dispatcher)["my_processed"] == 1
+
+
 def test_folders_and_page_sizes_are_checked(world, tickets):
     with pytest.raises(PermissionDenied):
         world.services.queries.page(world.actor(world.a, "handler"), TicketQuery(folder="all"))

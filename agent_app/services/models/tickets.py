@@ -29,7 +29,9 @@ class Ticket(IdMixin, CompanyScoped, Base):
         Index("ix_tickets_handler", "current_handler_id", "status_category"),
         Index("ix_tickets_category", "company_id", "category_id", "registered_at"),
         # migration 0002: the ticket tree's folders at call-center scale (see that revision)
-        Index("ix_tickets_open", "company_id", "registered_at", "id",
+        # migration 0003: the columns of "my pending" ride along, so its count reads only the index
+        Index("ix_tickets_open", "company_id", "registered_at", "id", "status", "current_handler_id",
+              "dispatch_target_id", "ticket_type",
               postgresql_where=text("status_category <> 'closed'"), sqlite_where=text("status_category <> 'closed'")),
         Index("ix_tickets_kind", "company_id", "category_l1_id", "registered_at", "id"),
         Index("ix_tickets_target", "dispatch_target_id", "status"),
@@ -113,7 +115,7 @@ class TicketHistory(IdMixin, CompanyScoped, Base):
     __tablename__ = "ticket_history"
     __table_args__ = (
         Index("ix_ticket_history_ticket", "ticket_id", "id"),
-        Index("ix_ticket_history_actor", "actor_id", "ticket_id"),  # migration 0002: "my processed"
+        Index("ix_ticket_history_actor", "actor_id", "ticket_id", "action"),  # 0002/0003: "my processed"
     )
     ticket_id: Mapped[int] = mapped_column(BigId, ForeignKey("tickets.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
