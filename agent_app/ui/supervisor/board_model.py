@@ -3,11 +3,19 @@
 Rows are replaced in place when a reload brings the same seats (the usual case: a state changed),
 so the selection and the sort survive; only a different set of seats resets the model. The two
 duration columns are computed from `now`, which the page advances every second: no reload.
+
+Every cell's text and sort key is computed once per change of its seat (and the two duration
+columns' texts once per tick), not on every `data()` call: painting and sizing 200 seats ask for
+the same texts thousands of times. The model sorts itself (`sort`), by those keys in Python, one
+key per seat: a sort proxy asks `data()` twice per comparison, which was the largest part of
+showing 200 seats and of every reload under churn. The duration columns sort by when the stretch
+began, which the clock does not move, so a tick repaints them without re-sorting the board.
 """
 
 from __future__ import annotations
 
 import enum
+import math
 from datetime import datetime, timezone
 from typing import Any
 
@@ -18,8 +26,6 @@ from agent_app.services.seats import SeatRow
 
 _Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "SeatBoard"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def tr(text: str) -> str:
@@ -62,6 +68,7 @@ HEADERS = {
     Column.ENABLED: QT_TRANSLATE_NOOP("SeatBoard", "Seat"),
     Column.MONITOR: QT_TRANSLATE_NOOP("SeatBoard", "Monitored"),
 }
+_HEADER_TEXTS = [HEADERS[column] for column in _COLUMNS]
 STATE_TEXT = {
     "logged_out": QT_TRANSLATE_NOOP("SeatBoard", "Logged out"),
     "ready": QT_TRANSLATE_NOOP("SeatBoard", "Ready"),
@@ -89,8 +96,19 @@ STATE_COLOURS = {
 }
 REGISTRATION_COLOURS = {"failed": "#c62828", "retrying": "#c62828", "registering": "#9e6a00"}
 ON_CALL = ("on_call", "ringing", "dialing")
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE, Qt.ItemDataRole.BackgroundRole,
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole})
+_TIMED = (Column.IN_STATE, Column.CALL_TIME)
+_RIGHT_ALIGNED = frozenset({Column.IN_STATE, Column.CALL_TIME, Column.ANSWERED, Column.PRIORITY})
+_STATE_ORDER = {state: position for position, state in enumerate(STATE_TEXT)}
+_brushes: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    brush = _brushes.get(colour)
+    if brush is None:
+        brush = _brushes[colour] = QBrush(QColor(colour))
+    return brush
 
 
 def duration_text(seconds: int) -> str:
@@ -105,49 +123,115 @@ class SeatBoardModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SeatRow] = []
+        self._texts: list[list[str]] = []  # per row, per column
+        self._keys: list[list[Any]] = []  # sort keys, likewise
+        self._positions: dict[int, int] = {}  # user id → row
+        self._sort_column = -1  # none: the order of the query
+        self._descending = False
         self._now = datetime.now(timezone.utc)
         self._names: dict[int, str] = {}
 
     # ---- content ---------------------------------------------------------------------------
 
     def set_rows(self, rows: list[SeatRow]) -> None:
-        """Show a fresh board: in place when it holds the same seats, else a reset."""
+        """Show a fresh board: seat by seat in place when it holds the same seats (the selection
+        stays, the board re-sorts only if a sort key changed), else a reset."""
         self._names = {row.user_id: row.name for row in rows}
-        if [r.user_id for r in rows] != [r.user_id for r in self._rows]:
+        if len(rows) != len(self._rows) or any(row.user_id not in self._positions for row in rows):
             self.beginResetModel()
             self._rows = list(rows)
+            self._compute_all()
+            self._rows, self._texts, self._keys = self._sorted(self._rows, self._texts, self._keys)
+            self._positions = {row.user_id: position for position, row in enumerate(self._rows)}
             self.endResetModel()
             return
-        old, self._rows = self._rows, list(rows)
-        changed = [index for index, (before, after) in enumerate(zip(old, rows)) if before != after]
-        if changed:  # one signal for the span: the sort proxy re-sorts once, not once per seat
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], _COLUMN_COUNT - 1))
+        changed, resort = [], False
+        for row in rows:
+            position = self._positions[row.user_id]
+            if row == self._rows[position]:
+                continue
+            old_key = self._keys[position][self._sort_column] if self._sort_column >= 0 else None
+            self._rows[position] = row
+            self._texts[position] = self._row_texts(row)
+            self._keys[position] = self._row_keys(row, self._texts[position])
+            resort = resort or (self._sort_column >= 0 and self._keys[position][self._sort_column] != old_key)
+            changed.append(position)
+        if changed:  # one signal for the span, not one per seat
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), _COLUMN_COUNT - 1))
+        if resort:
+            self._resort()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        self._resort()
+
+    def _sorted(self, *columns: list[Any]) -> tuple[list[Any], ...]:
+        """`columns` (parallel lists, one item per row) in the order of the current sort; stable."""
+        if self._sort_column < 0 or not columns[0]:
+            return columns
+        keys, column = self._keys, self._sort_column
+        order = sorted(range(len(keys)), key=lambda position: keys[position][column], reverse=self._descending)
+        return tuple([items[position] for position in order] for items in columns)
+
+    def _resort(self) -> None:
+        """Put the rows in the order of the current sort, keeping persistent indexes (the
+        selection) on their seats."""
+        order = self._sorted(list(range(len(self._rows))))[0]
+        if order == list(range(len(self._rows))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_position = {old: new for new, old in enumerate(order)}
+        persistent = self.persistentIndexList()
+        self._rows = [self._rows[old] for old in order]
+        self._texts = [self._texts[old] for old in order]
+        self._keys = [self._keys[old] for old in order]
+        self._positions = {row.user_id: position for position, row in enumerate(self._rows)}
+        self.changePersistentIndexList(persistent, [self.index(new_position[index.row()], index.column())
+                                                    for index in persistent])
+        self.layoutChanged.emit()
 
     def tick(self, now: datetime) -> None:
         """Advance the clock the duration columns count from (every second, no reload)."""
         self._now = now
+        for row, texts in zip(self._rows, self._texts):
+            for column in _TIMED:
+                texts[column] = self.text(row, column)
         if self._rows:
-            for column in (Column.IN_STATE, Column.CALL_TIME):
+            for column in _TIMED:  # display only: their sort keys do not move with the clock
                 self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column),
-                                      [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
+                                      [Qt.ItemDataRole.DisplayRole])
 
     def row_at(self, row: int) -> SeatRow:
         return self._rows[row]
 
     def seat(self, user_id: int) -> SeatRow | None:
-        return next((row for row in self._rows if row.user_id == user_id), None)
+        position = self._positions.get(user_id)
+        return None if position is None else self._rows[position]
 
     def rows(self) -> list[SeatRow]:
         return list(self._rows)
+
+    def column_texts(self, column: Column) -> set[str]:
+        """The distinct texts of a column (for sizing it without measuring every cell)."""
+        return {texts[column] for texts in self._texts}
 
     def groups(self) -> list[str]:
         return sorted({group for row in self._rows for group in row.groups})
 
     def refresh_texts(self) -> None:
-        """The language changed: every text is re-read."""
+        """The language changed: every text is re-read (and the board re-sorted by them)."""
+        self._compute_all()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+        self._resort()
+
+    def _compute_all(self) -> None:
+        self._texts = [self._row_texts(row) for row in self._rows]
+        self._keys = [self._row_keys(row, texts) for row, texts in zip(self._rows, self._texts)]
+
+    def _row_texts(self, row: SeatRow) -> list[str]:
+        return [self.text(row, column) for column in _COLUMNS]
 
     # ---- Qt model --------------------------------------------------------------------------
 
@@ -158,29 +242,24 @@ class SeatBoardModel(QAbstractTableModel):
         return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return tr(HEADERS[Column(section)])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMN_COUNT:
+            return tr(_HEADER_TEXTS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == ROW_ROLE:
-            return row.user_id
+            return self._texts[index.row()][index.column()]
+        row, column = self._rows[index.row()], _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and column in (Column.STATE, Column.IN_STATE):
-            return QBrush(QColor(STATE_COLOURS.get(row.state, "#ffffff")))
+            return _brush(STATE_COLOURS.get(row.state, "#ffffff"))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.REGISTRATION and row.registration in REGISTRATION_COLOURS:
-                return QBrush(QColor(REGISTRATION_COLOURS[row.registration]))
+                return _brush(REGISTRATION_COLOURS[row.registration])
             if not row.enabled:
-                return QBrush(QColor("#888888"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-                Column.IN_STATE, Column.CALL_TIME, Column.ANSWERED, Column.PRIORITY):
+                return _brush("#888888")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -218,19 +297,16 @@ class SeatBoardModel(QAbstractTableModel):
                 return self._names.get(row.monitored_by, QCoreApplication.translate("SeatBoard", "Supervisor")) if row.monitored_by else ""
         return ""
 
-    def _sort_key(self, row: SeatRow, column: Column) -> Any:
-        match column:
-            case Column.IN_STATE:
-                return self._seconds(row.since) if row.since else -1
-            case Column.CALL_TIME:
-                return self._seconds(row.call_since) if self._talking(row) else -1
-            case Column.ANSWERED:
-                return row.answered_today
-            case Column.PRIORITY:
-                return row.priority
-            case Column.STATE:
-                return list(STATE_TEXT).index(row.state) if row.state in STATE_TEXT else len(STATE_TEXT)
-        return self.text(row, column)
+    def _row_keys(self, row: SeatRow, texts: list[str]) -> list[Any]:
+        """The texts, except where a column sorts by something else. The duration columns sort by
+        when the stretch began (longer in the state = began earlier): the clock does not move it."""
+        keys: list[Any] = list(texts)
+        keys[Column.IN_STATE] = -row.since.timestamp() if row.since else -math.inf
+        keys[Column.CALL_TIME] = -row.call_since.timestamp() if self._talking(row) else -math.inf  # type: ignore[union-attr]
+        keys[Column.ANSWERED] = row.answered_today
+        keys[Column.PRIORITY] = row.priority
+        keys[Column.STATE] = _STATE_ORDER.get(row.state, len(_STATE_ORDER))
+        return keys
 
     @staticmethod
     def _talking(row: SeatRow) -> bool:
