@@ -42,3 +42,21 @@ def _collect_garbage_on_the_main_thread():
 def _collect_after_each_test():
     yield
     gc.collect()
+
+
+@pytest.fixture()
+def pg_cluster():
+    """A private PostgreSQL server (tests/pg_cluster.py), started, that the test may stop and start;
+    removed afterwards. Skipped where no server binaries are installed."""
+    from tests.pg_cluster import PgCluster, server_bin
+
+    if server_bin() is None:
+        if os.environ.get("AGENT_APP_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is required but no server binaries are under /usr/lib/postgresql")
+        pytest.skip("no PostgreSQL server binaries under /usr/lib/postgresql")
+    cluster = PgCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.destroy()

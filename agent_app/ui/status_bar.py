@@ -1,11 +1,16 @@
 """The main window's status bar: who is signed in, for which company, on which database, and
-whether the database still answers (a cheap periodic ping through the ops runner)."""
+whether the database still answers (a cheap periodic ping through the ops runner).
+
+The event bus reports the loss and the return of its own connection (`bus_state`) at once; the
+bar then pings immediately instead of waiting for its next round, so a database outage shows
+within a second, and so does its end.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from agent_app.ui.ops import QueryOp
@@ -22,6 +27,12 @@ def ping(services: Any) -> None:
     services.ping()
 
 
+class _BusInbox(QObject):
+    """Lives on the GUI thread; `bus_state` emitted from the bus's thread is queued to it."""
+
+    bus_state = Signal()
+
+
 class SessionStatusBar(QStatusBar):
     def __init__(self, session: Session, interval_ms: int = CONNECTED_INTERVAL_MS,
                  parent: QWidget | None = None) -> None:
@@ -32,6 +43,7 @@ class SessionStatusBar(QStatusBar):
         self._interval_ms = interval_ms
         self._connected = True
         self._pinging = False
+        self._ping_again = False
         self.user_label = self._data_label("statusUser")
         self.company_label = self._data_label("statusCompany")
         self.database_kind_label = QLabel(objectName="statusDatabaseKind")
@@ -44,6 +56,11 @@ class SessionStatusBar(QStatusBar):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check_connection)
         self._timer.start()
+        inbox = self._inbox = _BusInbox(self)
+        inbox.bus_state.connect(self.check_connection, Qt.ConnectionType.QueuedConnection)
+        unsubscribe = session.services.events.subscribe(
+            session.actor.company_id, lambda event: inbox.bus_state.emit() if event.kind == "bus_state" else None)
+        self.destroyed.connect(unsubscribe)
         self.retranslate()
 
     def _data_label(self, name: str) -> QLabel:
@@ -56,8 +73,10 @@ class SessionStatusBar(QStatusBar):
         return self._connected
 
     def check_connection(self) -> None:
-        """Ping now, unless a ping is still on its way (a dead server can take seconds to say so)."""
+        """Ping now; if a ping is still on its way (a dead server can take seconds to say so),
+        ping again as soon as it returns: its answer may be older than the news."""
         if self._pinging:
+            self._ping_again = True
             return
         self._pinging = True
         services = self._session.services
@@ -70,6 +89,9 @@ class SessionStatusBar(QStatusBar):
         self._connected = connected
         self._timer.setInterval(self._interval_ms if connected else min(self._interval_ms, DISCONNECTED_INTERVAL_MS))
         self.retranslate()
+        if self._ping_again:
+            self._ping_again = False
+            self.check_connection()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -15,7 +15,7 @@
 <context>
     <name>SeatBoardPage</name>
     <message numerus="yes">
-        <location filename="../../agent_app/ui/supervisor/board_page.py" line="+261"/>
+        <location filename="../../agent_app/ui/supervisor/board_page.py" line="+294"/>
         <source>%n seat(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

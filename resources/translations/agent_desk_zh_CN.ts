@@ -665,7 +665,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../agent_app/ui/error_text.py" line="+42"/>
+        <location filename="../../agent_app/ui/error_text.py" line="+46"/>
         <source>The configuration is invalid: %1</source>
         <translation>配置文件有误：%1</translation>
     </message>
@@ -1248,37 +1248,17 @@
 <context>
     <name>PhoneSettingsDialog</name>
     <message>
-        <location filename="../../agent_app/ui/settings_dialog/phone_settings_dialog.py" line="+0"/>
+        <location filename="../../agent_app/ui/settings_dialog/phone_settings_dialog.py" line="+47"/>
         <source>Client bridging (any PBX)</source>
         <translation>客户端桥接（任意交换机）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>PBX feature code</source>
         <translation>交换机功能码</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Monitoring (supervisors)</source>
-        <translation>监听（班长）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Monitoring &amp;method</source>
-        <translation>监听方式(&amp;M)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Feature &amp;code</source>
-        <translation>功能码(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Client bridging works with any PBX: the agent&apos;s desktop mixes the audio. With a PBX feature code the supervisor&apos;s phone dials the code instead, e.g. *22{mode_digit}{extension} for an Asterisk dialplan with ChanSpy: {extension} is the agent&apos;s extension, {mode_digit} is 1 to listen, 2 to whisper, 3 to barge in ({mode}: listen, whisper, barge).</source>
-        <translation>客户端桥接适用于任何交换机：由坐席的桌面端混音。选择交换机功能码时，班长的话机改为拨打功能码，例如 Asterisk 拨号方案中用 ChanSpy 的 *22{mode_digit}{extension}：{extension} 为坐席分机号，{mode_digit} 为 1 监听、2 密语、3 强插（{mode}：listen、whisper、barge）。</translation>
-    </message>
-    <message>
-        <location filename="../../agent_app/ui/settings_dialog/phone_settings_dialog.py" line="+76"/>
+        <location line="+41"/>
         <source>Phone and audio settings</source>
         <translation>话机与音频设置</translation>
     </message>
@@ -1298,7 +1278,7 @@
         <translation>不修改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Headset</source>
         <translation>耳麦</translation>
     </message>
@@ -1353,7 +1333,27 @@
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Monitoring (supervisors)</source>
+        <translation>监听（班长）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monitoring &amp;method</source>
+        <translation>监听方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature &amp;code</source>
+        <translation>功能码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client bridging works with any PBX: the agent&apos;s desktop mixes the audio. With a PBX feature code the supervisor&apos;s phone dials the code instead, e.g. *22{mode_digit}{extension} for an Asterisk dialplan with ChanSpy: {extension} is the agent&apos;s extension, {mode_digit} is 1 to listen, 2 to whisper, 3 to barge in ({mode}: listen, whisper, barge).</source>
+        <translation>客户端桥接适用于任何交换机：由坐席的桌面端混音。选择交换机功能码时，班长的话机改为拨打功能码，例如 Asterisk 拨号方案中用 ChanSpy 的 *22{mode_digit}{extension}：{extension} 为坐席分机号，{mode_digit} 为 1 监听、2 密语、3 强插（{mode}：listen、whisper、barge）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Changes apply from the next sign-in.</source>
         <translation>修改在下次登录后生效。</translation>
     </message>
@@ -1651,7 +1651,7 @@
 <context>
     <name>SeatBoard</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/board_model.py" line="+50"/>
+        <location filename="../../agent_app/ui/supervisor/board_model.py" line="+56"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -1721,7 +1721,7 @@
         <translation>监听人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Logged out</source>
         <translation>未登入</translation>
     </message>
@@ -1791,7 +1791,7 @@
         <translation>呼出</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+164"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
@@ -1806,7 +1806,7 @@
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../agent_app/ui/supervisor/board_page.py" line="+40"/>
+        <location filename="../../agent_app/ui/supervisor/board_page.py" line="+43"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
@@ -1824,17 +1824,17 @@
 <context>
     <name>SeatBoardPage</name>
     <message>
-        <location line="+170"/>
+        <location line="+208"/>
         <source>The seat board could not be loaded: the database does not answer.</source>
         <translation>坐席状态无法加载：数据库没有响应。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Live updates interrupted: reconnecting to the database…</source>
-        <translation>实时更新已中断：正在重新连接数据库…</translation>
+        <location line="-2"/>
+        <source>Connection to the database lost: seat states may be out of date. Reconnecting…</source>
+        <translation>与数据库的连接已断开：坐席状态可能不是最新的。正在重新连接…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <location line="+115"/>
         <source>All groups</source>
         <translation>全部分组</translation>
@@ -1900,7 +1900,7 @@
 <context>
     <name>SessionStatusBar</name>
     <message>
-        <location filename="../../agent_app/ui/status_bar.py" line="+86"/>
+        <location filename="../../agent_app/ui/status_bar.py" line="+108"/>
         <source>Embedded database</source>
         <translation>嵌入式数据库</translation>
     </message>
@@ -2064,12 +2064,12 @@
 <context>
     <name>Softphone</name>
     <message>
-        <location filename="../../agent_app/ui/phone/softphone.py" line="+108"/>
+        <location filename="../../agent_app/ui/phone/softphone.py" line="+110"/>
         <source>A supervisor is listening to this call</source>
         <translation>班长正在监听本通话</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+109"/>
         <source>&amp;Phone and audio settings…</source>
         <translation>话机与音频设置(&amp;P)…</translation>
     </message>

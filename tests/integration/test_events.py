@@ -86,3 +86,23 @@ def test_the_listener_reconnects_after_its_connection_is_killed(postgres_url):
     assert _next(received, "ticket_changed").payload == {"ticket_id": 1}
     listener.close()
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_the_listener_comes_back_after_the_server_restarts(pg_cluster):
+    """A real restart (`pg_ctl stop -m fast`, then start): the bus says it is down, reconnects by
+    itself once the server is back, and delivers what is published afterwards."""
+    engine = create_db_engine(pg_cluster.create_database("events"))
+    listener = PostgresBus(engine, listener_dsn(engine))
+    received = _collect(listener, 1)
+    assert _next(received, "bus_state").payload == {"connected": True}
+    pg_cluster.stop()
+    assert _next(received, "bus_state").payload == {"connected": False}
+    pg_cluster.start()
+    assert _next(received, "bus_state", timeout=15).payload == {"connected": True}
+    publisher = create_db_engine(pg_cluster.url("events"))  # another desktop
+    PostgresBus(publisher, listener_dsn(publisher)).publish(1, "seat_state", {"user_id": 3, "state": "ready"})
+    assert _next(received, "seat_state").payload == {"user_id": 3, "state": "ready"}
+    listener.close()
+    publisher.dispose()
+    engine.dispose()

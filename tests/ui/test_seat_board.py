@@ -1,24 +1,29 @@
 """The seat board (坐席管理): a dozen demo seats in every state, live updates from another desktop
-on PostgreSQL, the bus outage warning, seat management, and the monitoring controls."""
+on PostgreSQL, the bus outage warning (also through a real database restart), seat management, and
+the monitoring controls."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtCore import Qt
 
 from agent_app.services.actors import actor_for_account
 from agent_app.services.app import Services
 from agent_app.services.database import create_db_engine
 from agent_app.services.demo.org import build_company
+from agent_app.services.migrate import upgrade_to_head
 from agent_app.services.tickets.numbering import LOCAL_TZ
 from agent_app.telephony.monitor import MonitorMode
+from agent_app.ui.main_window import MainWindow
 from agent_app.ui.ops import runner
 from agent_app.ui.session import DatabaseLocation, Session
-from agent_app.ui.supervisor.board_model import Column, SeatBoardModel, duration_text
+from agent_app.ui.supervisor.board_model import STATE_TEXT, Column, SeatBoardModel, duration_text
 from agent_app.ui.supervisor.board_page import SeatBoardPage
 from agent_app.ui.supervisor.demo_seats import add_seats, stage
 from agent_app.ui.supervisor.monitor_glue import Monitoring
+from agent_app.ui.supervisor.page import PAGE as SEAT_BOARD
 
 
 def _world(url: str):
@@ -99,6 +104,19 @@ def test_sorting_and_the_group_filter(qtbot, board_world):
     page.group_combo.setCurrentIndex(index)
     shown = {page.proxy.index(r, Column.GROUPS).data() for r in range(page.proxy.rowCount())}
     assert shown == {"热线二组"} and page.proxy.rowCount() < 12
+
+
+def test_a_board_sorted_by_state_re_sorts_on_a_change_and_keeps_the_selection(qtbot, board_world):
+    services, company, seats = board_world
+    page = _open(qtbot, services, company)
+    page.table.sortByColumn(Column.STATE, Qt.SortOrder.AscendingOrder)
+    page.select_seat(seats[0].user_id)  # 3001, ready: near the top
+    services.seats.change_state(seats[0], "after_call_work")
+    qtbot.waitUntil(lambda: _texts(page, Column.STATE)["3001"] == "话后处理", timeout=5_000)
+    shown = [page.model.row_at(page.proxy.mapToSource(page.proxy.index(r, 0)).row()).state
+             for r in range(page.proxy.rowCount())]
+    assert shown == sorted(shown, key=list(STATE_TEXT).index)
+    assert page.selected() is not None and page.selected().agent_no == "3001"
 
 
 def test_a_state_change_and_a_bus_outage_reach_the_board(qtbot, board_world):
@@ -184,4 +202,50 @@ def test_a_change_made_by_another_desktop_on_postgres_appears(qtbot, postgres_ur
     finally:
         qtbot.waitUntil(lambda: runner().pending == 0, timeout=10_000)
         other.close()
+        services.close()
+
+
+@pytest.mark.postgres
+def test_a_database_restart_shows_and_the_board_catches_up_when_it_is_back(qtbot, pg_cluster):
+    """A private server, really stopped and started. While it is down the board and the status bar
+    say the board may be out of date; a change made while the server is back but the board's
+    listener not yet (the server first takes local connections only, as during maintenance) sends
+    an event nobody hears, and the board shows it anyway once it has reconnected."""
+    url = pg_cluster.create_database("agent_desk")
+    engine = create_db_engine(url)
+    upgrade_to_head(engine)
+    engine.dispose()
+    services, company = _world(url)
+    seats = add_seats(services, company.id, 9)
+    stage(services, seats, answered=False)
+    try:
+        session = Session(services, _actor(services, company.accounts["supervisor"]), DatabaseLocation.from_url(url))
+        window = MainWindow(session, pages=[SEAT_BOARD])
+        qtbot.addWidget(window)
+        window.show()
+        page = window.open_page("supervisor")
+        assert isinstance(page, SeatBoardPage)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 12, timeout=10_000)
+        assert _texts(page, Column.STATE)["3001"] == "示闲"
+
+        pg_cluster.stop()
+        qtbot.waitUntil(page.warning_label.isVisible, timeout=10_000)
+        assert page.warning_label.text() == "与数据库的连接已断开：坐席状态可能不是最新的。正在重新连接…"
+        assert window.statusBar().currentMessage() == page.warning_label.text()
+        qtbot.waitUntil(lambda: window.status.connection_label.text() == "连接中断", timeout=10_000)
+
+        pg_cluster.start(tcp=False)
+        elsewhere = Services(create_db_engine(pg_cluster.socket_url("agent_desk")))  # another desktop
+        elsewhere.seats.change_state(seats[0], "not_ready", "培训")
+        elsewhere.close()
+        assert page.warning_label.isVisible() and _texts(page, Column.STATE)["3001"] == "示闲"
+
+        pg_cluster.stop()
+        pg_cluster.start()
+        qtbot.waitUntil(lambda: _texts(page, Column.STATE)["3001"] == "示忙（培训）", timeout=15_000)
+        assert not page.warning_label.isVisible()
+        assert window.statusBar().currentMessage() == ""
+        qtbot.waitUntil(lambda: window.status.connection_label.text() == "已连接", timeout=5_000)
+    finally:
+        qtbot.waitUntil(lambda: runner().pending == 0, timeout=10_000)
         services.close()

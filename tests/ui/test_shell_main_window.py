@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from agent_app.services.actor import Actor
+from agent_app.services.events.bus import InProcessBus
 from agent_app.ui import i18n
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.ops import runner
@@ -34,11 +35,12 @@ PAGES = [
 
 
 class FakeServices:
-    """Only what the shell itself calls: the connection ping."""
+    """Only what the shell itself calls: the connection ping, the event bus."""
 
     def __init__(self) -> None:
         self.up = True
         self.pings = 0
+        self.events = InProcessBus()
 
     def ping(self) -> None:
         self.pings += 1
@@ -136,6 +138,19 @@ def test_connection_state_follows_the_ping(qtbot):
     session.services.up = True
     qtbot.waitUntil(lambda: window.status.connection_label.text() == "已连接", timeout=5000)
     assert session.services.pings >= 2
+
+
+def test_the_event_bus_losing_its_connection_shows_at_once(qtbot):
+    """No waiting for the next round of pings (30 s by default): the bus's news triggers one."""
+    session = _session({"menu:home"})
+    window = _window(qtbot, session, ping_interval_ms=3_600_000)
+    assert window.status.connection_label.text() == "已连接"
+    session.services.up = False
+    session.services.events.publish(1, "bus_state", {"connected": False})
+    qtbot.waitUntil(lambda: window.status.connection_label.text() == "连接中断", timeout=5000)
+    session.services.up = True
+    session.services.events.publish(1, "bus_state", {"connected": True})
+    qtbot.waitUntil(lambda: window.status.connection_label.text() == "已连接", timeout=5000)
 
 
 def test_language_switch_retranslates_at_run_time(qtbot):

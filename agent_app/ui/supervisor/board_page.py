@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,11 +32,13 @@ from agent_app.services.seats import SeatRow
 from agent_app.telephony.monitor import MonitorMode
 from agent_app.ui.ops import CollectionOp, QueryOp
 from agent_app.ui.session import Session
-from agent_app.ui.supervisor.board_model import ON_CALL, SORT_ROLE, STATE_TEXT, Column, SeatBoardModel, tr
+from agent_app.ui.supervisor.board_model import ON_CALL, STATE_TEXT, Column, SeatBoardModel, tr
 from agent_app.ui.supervisor.monitor_glue import MonitorControl, Monitoring
 
 RELOAD_MS = 200
+RETRY_MS = 5000  # after a failed load
 TICK_MS = 1000
+CELL_PADDING = 12  # px beside a column's widest text, so that the columns do not touch
 LIVE_KINDS = ("seat_state", "call_ended", "monitor")
 MODE_TEXT = {MonitorMode.LISTEN: QT_TRANSLATE_NOOP("SeatBoard", "Listen"),
              MonitorMode.WHISPER: QT_TRANSLATE_NOOP("SeatBoard", "Whisper"),
@@ -50,13 +53,20 @@ class _EventInbox(QObject):
 
 
 class GroupFilter(QSortFilterProxyModel):
-    """Sorts by each column's sort key; shows only the seats of one group (None: all)."""
+    """Shows only the seats of one group (None: all). Sorting is the model's own (see
+    board_model): the view's sort requests are passed on to it."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._group: str | None = None
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+    @property
+    def group(self) -> str | None:
+        return self._group
 
     def set_group(self, group: str | None) -> None:
         self.beginFilterChange()
@@ -84,6 +94,8 @@ class SeatBoardPage(QWidget):
         self._loading = False
         self._dirty = False
         self._bus_connected = True
+        self._load_failing = False
+        self._warning: str | None = None
         self.model = SeatBoardModel(self)
         self.proxy = GroupFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -152,10 +164,9 @@ class SeatBoardPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
-        # sized to the contents once per load of new seats, not on every change: ResizeToContents
-        # re-measured every cell on each tick and made the board take seconds on 200 seats
+        # sized once, when the first seats arrive (`_size_columns`), then left to the supervisor:
+        # ResizeToContents re-measured every cell on each tick and made the board take seconds
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(40)  # measure 40 rows, not all
         self._sized = False
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -195,10 +206,12 @@ class SeatBoardPage(QWidget):
 
     def _show(self, rows: list[SeatRow]) -> None:
         self._loading = False
+        self._load_failing = False
+        self._update_warning()
         self.model.tick(datetime.now(timezone.utc))
         self.model.set_rows(rows)
         if not self._sized and rows:
-            self.table.resizeColumnsToContents()
+            self._size_columns()
             self._sized = True
         self._refresh_groups()
         self._refresh_summary()
@@ -207,30 +220,53 @@ class SeatBoardPage(QWidget):
         if self._dirty:
             self._reload_timer.start()
 
+    def _size_columns(self) -> None:
+        """Each column as wide as its header and its widest text. The model's distinct texts are
+        measured with the font directly: the view's own measuring asks the delegate and the style
+        sheet for every cell, which was a third of opening the board on 200 seats."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        for column in Column:
+            widest = max((metrics.horizontalAdvance(text) for text in self.model.column_texts(column)), default=0)
+            header.resizeSection(column, max(header.sectionSizeHint(column), widest + margin + CELL_PADDING))
+
     def _load_failed(self, error: Exception) -> None:
         self._loading = False
-        self._set_warning(self.tr("The seat board could not be loaded: the database does not answer."))
-        self._reload_timer.start(5000)
+        self._load_failing = True
+        self._update_warning()
+        self._reload_timer.start(RETRY_MS)
 
     def _on_event(self, kind: str, payload: dict[str, Any]) -> None:
         if kind == "bus_state":
             self._bus_connected = bool(payload.get("connected"))
-            if self._bus_connected:
-                self._set_warning(None)
+            self._update_warning()
+            if self._bus_connected:  # catch up: what changed meanwhile sent no event we heard
                 self.reload()
-            else:
-                self._set_warning(self.tr("Live updates interrupted: reconnecting to the database…"))
             return
         if kind in LIVE_KINDS and not self._reload_timer.isActive():
             self._reload_timer.start(RELOAD_MS)
 
-    def _set_warning(self, text: str | None) -> None:
+    def _update_warning(self) -> None:
+        """On the board and in the window's status bar: the live connection is lost (the board may
+        be out of date), else the last load failed, else nothing."""
+        if not self._bus_connected:
+            text = self.tr("Connection to the database lost: seat states may be out of date. Reconnecting…")
+        elif self._load_failing:
+            text = self.tr("The seat board could not be loaded: the database does not answer.")
+        else:
+            text = None
+        if text == self._warning:
+            return
+        shown, self._warning = self._warning, text
         self.warning_label.setVisible(text is not None)
         self.warning_label.setText(text or "")
         window = self.window()
-        if text and isinstance(window, QMainWindow):
+        if not isinstance(window, QMainWindow):
+            return
+        if text:
             window.statusBar().showMessage(text)
-        elif isinstance(window, QMainWindow):
+        elif window.statusBar().currentMessage() == shown:  # never wipe another page's message
             window.statusBar().clearMessage()
 
     def _tick(self) -> None:
@@ -254,8 +290,8 @@ class SeatBoardPage(QWidget):
         self._refresh_summary()
 
     def _refresh_summary(self) -> None:
-        rows = [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-                for r in range(self.proxy.rowCount())]
+        group = self.proxy.group
+        rows = [row for row in self.model.rows() if group is None or group in row.groups]
         counts = {state: sum(1 for row in rows if row.state == state) for state in STATE_TEXT}
         parts = [f"{tr(text)} {counts[state]}" for state, text in STATE_TEXT.items() if counts[state]]
         self.summary_label.setText(self.tr("%n seat(s)", "", len(rows)) + ("：" + " · ".join(parts) if parts else ""))
@@ -369,5 +405,6 @@ class SeatBoardPage(QWidget):
         self.model.refresh_texts()
         self._refresh_summary()
         self._update_buttons()
+        self._update_warning()
         if self._control is not None:
             self.show_monitoring(self._control.current)
