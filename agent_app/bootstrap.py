@@ -54,6 +54,7 @@ def run_desktop(database_url: str | None = None, lang: str | None = None) -> int
     from agent_app.ui.connector import Connector
     from agent_app.ui.desktop import Desktop
     from agent_app.ui.gc_guard import collect_on_gui_thread
+    from agent_app.ui.startup_probe import install as install_startup_probe
     from agent_app.ui.style import apply_style
 
     _configure_logging()
@@ -65,6 +66,7 @@ def run_desktop(database_url: str | None = None, lang: str | None = None) -> int
     i18n.set_language(lang or str(app_settings.settings().value(app_settings.LANGUAGE_KEY, "") or ""))
 
     desktop = Desktop(Connector(open_services), fixed_url=database_url or os.environ.get(ENV_VAR))
+    install_startup_probe(desktop.sign_in_window)
     desktop.start()
     try:
         return int(app.exec())

@@ -3,6 +3,8 @@
 Each sub-command lives in its own module under `agent_app.commands` and exposes
 `register(subparsers)`, which adds its parser and sets `handler`: a function taking the parsed
 arguments and returning the exit code. Without a sub-command the desktop application starts.
+A command module imports the services inside its handler, not at the top: building this parser
+must not load SQLAlchemy and the models, which the desktop's cold start does not need.
 """
 
 from __future__ import annotations

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from agent_app.services.app import Services
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("company", help="companies (tenants)")
@@ -18,6 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from agent_app.services.app import Services
+
     services = Services.open(args.db)
     try:
         company_id = services.users.create_company(args.code, args.name, area_code=args.area_code)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from agent_app.services.database import create_db_engine, resolve_url
-from agent_app.services.migrate import current_revision, head_revision, upgrade_to_head
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("db", help="database schema")
@@ -18,6 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from agent_app.services.database import create_db_engine, resolve_url
+    from agent_app.services.migrate import current_revision, upgrade_to_head
+
     engine = create_db_engine(args.db)
     upgrade_to_head(engine)
     print(f"{_safe(resolve_url(args.db))}: schema at {current_revision(engine)}")
@@ -26,6 +26,9 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from agent_app.services.database import create_db_engine, resolve_url
+    from agent_app.services.migrate import current_revision, head_revision
+
     engine = create_db_engine(args.db)
     current = current_revision(engine)
     print(f"{_safe(resolve_url(args.db))}: schema at {current or '(empty)'}, head {head_revision()}")

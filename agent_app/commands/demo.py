@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from agent_app.services.app import Services
-from agent_app.services.database import create_db_engine
-from agent_app.services.demo.loader import credentials, is_empty, load_demo
-from agent_app.services.migrate import upgrade_to_head
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo", help="load demo data: a water group, its people, customers and tickets")
@@ -20,6 +15,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from agent_app.services.app import Services
+    from agent_app.services.database import create_db_engine
+    from agent_app.services.demo.loader import credentials, is_empty, load_demo
+    from agent_app.services.migrate import upgrade_to_head
+
     engine = create_db_engine(args.db)
     upgrade_to_head(engine)
     services = Services(engine)

@@ -6,9 +6,6 @@ import argparse
 import dataclasses
 import json
 
-from agent_app.services.actors import actor_for_account
-from agent_app.services.app import Services
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("lookup", help="the customers behind a phone number and their newest tickets")
@@ -20,6 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from agent_app.services.actors import actor_for_account
+    from agent_app.services.app import Services
+
     services = Services.open(args.db)
     try:
         with services.uow() as uow:

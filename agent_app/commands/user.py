@@ -6,9 +6,7 @@ import argparse
 import getpass
 import sys
 
-from agent_app.services.app import Services
 from agent_app.services.permissions import ROLES
-from agent_app.services.users import NewUser
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from agent_app.services.app import Services
+    from agent_app.services.users import NewUser
+
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:

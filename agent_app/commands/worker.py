@@ -7,9 +7,6 @@ import logging
 import signal
 import threading
 
-from agent_app.services.app import Services
-from agent_app.services.scheduler import Scheduler
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("worker", help="run the timed work (suspension ends, …) without a desktop")
@@ -18,6 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from agent_app.services.app import Services
+    from agent_app.services.scheduler import Scheduler
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     services = Services.open(args.db)
     scheduler = Scheduler(services)

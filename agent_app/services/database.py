@@ -8,11 +8,12 @@ embedded file.
 from __future__ import annotations
 
 import os
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from typing import TYPE_CHECKING
 
 from agent_app.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 ENV_VAR = "AGENT_APP_DB"
 
@@ -47,7 +48,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
 
 
 def create_db_engine(url: str | None = None, **kwargs) -> Engine:
-    """An engine with the settings Agent Desk needs on either database."""
+    """An engine with the settings Agent Desk needs on either database. SQLAlchemy is imported
+    here, not at the top: the sign-in window resolves URLs and must not wait for it (cold start)."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     url = resolve_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":

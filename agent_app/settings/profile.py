@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy.engine import URL
-
 from agent_app.settings.schema import SettingsError
 from agent_app.settings.secrets import get_password
 from agent_app.settings.store import Settings, load_settings
@@ -22,6 +20,8 @@ def effective_database_url(settings: Settings | None = None) -> str | None:
     if not host:
         raise SettingsError(f"database.mode is shared but database.host is empty (see {settings.machine_path})")
     user = settings.get("database.user") or None
+    from sqlalchemy.engine import URL  # here: embedded mode and the sign-in window need no SQLAlchemy
+
     url = URL.create(
         "postgresql+psycopg",
         username=user,

@@ -1,16 +1,50 @@
-"""The desktop's window flow: sign-in window → main window → (sign out) → sign-in window."""
+"""The desktop's window flow: sign-in window → main window → (sign out) → sign-in window.
+
+Cold start: only what the sign-in window needs is imported before it is shown. The rest (the
+services with SQLAlchemy and the models, the main window, the workbench, the phone) is imported
+by a worker while the user types (`_warm_up`), so that neither the first paint nor the sign-in
+waits for it. Importing modules in a worker is safe here: they define classes and build no Qt
+object at import time.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import importlib
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from agent_app.ui.connector import Connector
-from agent_app.ui.main_window import MainWindow
 from agent_app.ui.ops import runner
 from agent_app.ui.pages import discover
-from agent_app.ui.phone.softphone import Softphone, start_softphone
 from agent_app.ui.session import Session
 from agent_app.ui.sign_in import SignInWindow
+
+if TYPE_CHECKING:
+    from agent_app.ui.main_window import MainWindow
+    from agent_app.ui.phone.softphone import Softphone
+
+log = logging.getLogger(__name__)
+
+# In the order the sign-in and the first main window need them.
+WARM_UP_MODULES = (
+    "agent_app.services.app",
+    "agent_app.services.migrate",
+    "agent_app.ui.main_window",
+    "agent_app.ui.phone.softphone",
+    "agent_app.ui.home.home_page",
+    "agent_app.ui.workbench.workbench_page",
+    "agent_app.ui.tickets.tickets_page",
+)
+
+
+def _warm_up() -> None:
+    for name in WARM_UP_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the real import later reports it where it matters
+            log.debug("warm-up import of %s failed", name, exc_info=True)
 
 
 class Desktop(QObject):
@@ -29,8 +63,12 @@ class Desktop(QObject):
 
     def start(self) -> None:
         self.sign_in_window.show()
+        # After the first paint: the worker's imports hold the GIL in stretches.
+        QTimer.singleShot(100, lambda: runner().submit(_warm_up, lambda _result, _error: None))
 
     def _open_main_window(self, session: Session) -> None:
+        from agent_app.ui.main_window import MainWindow
+
         window = MainWindow(session)
         window.signed_out.connect(self._signed_out)
         self.main_window = window
@@ -39,6 +77,8 @@ class Desktop(QObject):
         self.sign_in_window.hide()
 
     def _start_softphone(self, window: MainWindow) -> None:
+        from agent_app.ui.phone.softphone import start_softphone
+
         self._stop_softphone()  # one pjsua2 endpoint per process
         self.softphone = start_softphone(window)
 

@@ -9,10 +9,10 @@ user sees a generic sentence instead of a Python exception.
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import InterfaceError, OperationalError
 
 from agent_app.domain.errors import AgentDeskError
 from agent_app.settings import SettingsError
@@ -22,7 +22,11 @@ log = logging.getLogger(__name__)
 
 
 def is_connection_error(error: BaseException) -> bool:
-    return isinstance(error, (OperationalError, InterfaceError, ConnectionError, TimeoutError))
+    if isinstance(error, (ConnectionError, TimeoutError)):
+        return True
+    # Not imported at start-up (cold start): if SQLAlchemy is not loaded, no error can be one of its.
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(error, (exc.OperationalError, exc.InterfaceError))
 
 
 def _short_detail(error: BaseException) -> str:

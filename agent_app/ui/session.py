@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-
-from sqlalchemy.engine import make_url
+from urllib.parse import unquote, urlsplit
 
 
 @dataclass(frozen=True)
@@ -17,11 +16,16 @@ class DatabaseLocation:
 
     @classmethod
     def from_url(cls, url: str) -> "DatabaseLocation":
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite":
-            return cls(True, parsed.database or ":memory:")
-        port = f":{parsed.port}" if parsed.port else ""
-        return cls(False, f"{parsed.host or 'localhost'}{port}/{parsed.database or ''}")
+        """Parsed here rather than with SQLAlchemy's `make_url`: the sign-in window shows this
+        before SQLAlchemy is loaded (cold start). Same reading for the URLs Agent Desk uses:
+        ``sqlite:///relative``, ``sqlite:////absolute``, ``sqlite://`` (memory), and
+        ``postgresql[+driver]://user:password@host:port/database?options``."""
+        parts = urlsplit(url)
+        if parts.scheme.split("+", 1)[0] == "sqlite":
+            path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+            return cls(True, path or ":memory:")
+        port = f":{parts.port}" if parts.port else ""
+        return cls(False, f"{parts.hostname or 'localhost'}{port}/{unquote(parts.path.lstrip('/'))}")
 
 
 @dataclass(frozen=True)
