@@ -34,6 +34,41 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE = QColor("#c0392b")
 LINK = QColor("#2f6fb0")
 
+_FIELDS = tuple(field.name for field in dataclasses.fields(TicketRow))
+# Columns whose few distinct values repeat on every page: one string object per distinct value.
+_SHARED = frozenset({
+    "ticket_type", "category", "status", "status_label", "company", "urgency", "current_handler", "leftover",
+    "callback_result", "source_channel", "final_handler", "registrar", "dispatcher", "product_line", "engineer",
+})
+_SHARED_AT = frozenset(i for i, name in enumerate(_FIELDS) if name in _SHARED)
+
+
+class _PackedRows:
+    """The fetched rows as plain tuples, their repeated texts shared: a `TicketRow` dataclass costs
+    about 1.6 KB (its `__dict__` and a string object per field), a tuple about half that, and a
+    tuple of strings, numbers and datetimes is not tracked by the cycle collector, so a full
+    collection on the GUI thread does not walk 100 000 rows (docs/performance.md)."""
+
+    def __init__(self) -> None:
+        self._tuples: list[tuple[Any, ...]] = []
+        self._texts: dict[str, str] = {}
+        self._last: tuple[int, TicketRow | None] = (-1, None)  # data() asks column by column
+
+    def __len__(self) -> int:
+        return len(self._tuples)
+
+    def extend(self, rows: list[TicketRow]) -> None:
+        texts = self._texts
+        for row in rows:
+            values = tuple(getattr(row, name) for name in _FIELDS)
+            self._tuples.append(tuple(texts.setdefault(v, v) if i in _SHARED_AT and isinstance(v, str) else v
+                                      for i, v in enumerate(values)))
+
+    def __getitem__(self, position: int) -> TicketRow:
+        if self._last[0] != position:
+            self._last = (position, TicketRow(*self._tuples[position]))
+        return self._last[1]  # type: ignore[return-value]
+
 
 class TicketListModel(QAbstractTableModel):
     loading_changed = Signal(bool)
@@ -49,7 +84,7 @@ class TicketListModel(QAbstractTableModel):
         self._page_size = page_size
         self._offset = 0
         self._first_limit: int | None = None
-        self._rows: list[TicketRow] = []
+        self._rows = _PackedRows()
         self._cursor: tuple[Any, int] | None = None
         self._exhausted = True  # nothing to fetch until a query is set
         self._loading = False
@@ -90,7 +125,7 @@ class TicketListModel(QAbstractTableModel):
         if page_size is not None:
             self._page_size = page_size
         self._first_limit = min(max(at_least, self._page_size), MAX_PAGE)
-        self._rows = []
+        self._rows = _PackedRows()
         self._cursor = None
         self._exhausted = False
         self._set_loading(False)
