@@ -33,7 +33,7 @@ from agent_app.services.app import Services
 from agent_app.services.database import create_db_engine
 from agent_app.services.demo.bulk import load_bulk
 from agent_app.services.migrate import upgrade_to_head
-from bench import suite
+from bench import gui, suite
 from bench.stats import Figure
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -108,7 +108,8 @@ def _machine() -> dict:
     return info
 
 
-STEPS = ("screen_pop", "lists", "search", "workflow_actions", "tree_counts")
+STEPS = ("screen_pop", "lists", "search", "workflow_actions", "tree_counts", "gui")
+DATA_STEPS = STEPS[:-1]
 
 
 def run_database(url: str, probes: int, smoke: bool, sizes: tuple[int, int], figures: list[Figure],
@@ -130,7 +131,10 @@ def run_database(url: str, probes: int, smoke: bool, sizes: tuple[int, int], fig
         ctx = suite.Context(url, label, services, raw, probes, smoke, random.Random(7), company_id, code)
         for name in steps:
             print(f"[bench] {label}: {name}", file=sys.stderr, flush=True)
-            figures.extend(getattr(suite, name)(ctx))
+            if name == "gui":  # the desktop's figures, in child processes on a display (bench/gui.py)
+                figures.extend(gui.run(url, label, smoke))
+            else:
+                figures.extend(getattr(suite, name)(ctx))
             if after_step is not None:
                 after_step()
     finally:
@@ -215,10 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-NOT_MEASURED = [
-    "cold start <= 2 s", "sign-in -> workbench <= 1.5 s", "memory", "GUI thread stalls <= 50 ms",
-    "screen-pop INVITE -> painted <= 100 ms",
-]
+NOT_MEASURED: list[str] = []  # every figure of issue 7 is measured (the GUI ones by the `gui` step)
 
 if __name__ == "__main__":
     raise SystemExit(main())
