@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, tuple_
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from agent_app.domain.errors import PermissionDenied, ValidationError
 from agent_app.domain.workflow import workflow_for
@@ -220,7 +220,7 @@ class QueryService:
             return [Ticket.category_l1_id.in_(ids or [-1])]
         raise ValidationError("invalid_choice", field="folder", value=folder)
 
-    def _conditions(self, actor: Actor, q: TicketQuery, dialect: str, counting: bool = False) -> list[Any]:
+    def _conditions(self, session: Session, actor: Actor, q: TicketQuery, counting: bool = False) -> list[Any]:
         c = self._folder(actor, q.folder, counting)
         equal = {
             "source_channel": Ticket.source_channel, "handler_id": Ticket.current_handler_id,
@@ -249,7 +249,7 @@ class QueryService:
         for name in ("address", "description"):
             keyword = (getattr(q, name) or "").strip()
             if keyword:
-                c.append(contains(name, keyword, dialect))
+                c.append(contains(session, name, keyword))
         if q.leftover:
             c.append(Ticket.leftover.contains(q.leftover.strip(), autoescape=True))
         if q.customer_name:
@@ -285,8 +285,7 @@ class QueryService:
             raise ValidationError("invalid_choice", field="sort", value=query.sort)
         now = self._clock()
         with self._uow() as uow:
-            dialect = uow.session.get_bind().dialect.name
-            statement = visible(actor, self._select()).where(*self._conditions(actor, query, dialect))
+            statement = visible(actor, self._select()).where(*self._conditions(uow.session, actor, query))
             key = tuple_(sort_column, Ticket.id)
             if after is not None:
                 statement = statement.where(key < tuple_(*after) if query.descending else key > tuple_(*after))
@@ -310,8 +309,7 @@ class QueryService:
     def _count(self, session, actor: Actor, query: TicketQuery, cap: int | None) -> int:  # noqa: ANN001
         if query.folder == "my_processed" and query.is_empty() and actor.provider_id is None:
             return self._count_processed(session, actor, cap)
-        dialect = session.get_bind().dialect.name
-        conditions = self._conditions(actor, query, dialect, counting=True)
+        conditions = self._conditions(session, actor, query, counting=True)
         if cap is None:
             statement = visible(actor, select(func.count(Ticket.id))).where(*conditions)
         else:
@@ -343,8 +341,7 @@ class QueryService:
             raise ValidationError("required", field="address")
         now = self._clock()
         with self._uow() as uow:
-            dialect = uow.session.get_bind().dialect.name
-            statement = (visible(actor, self._select()).where(contains("address", keyword, dialect))
+            statement = (visible(actor, self._select()).where(contains(uow.session, "address", keyword))
                          .order_by(Ticket.registered_at.desc(), Ticket.id.desc()).limit(min(limit, 100)))
             return [self._row(r, now) for r in uow.session.execute(statement).all()]
 

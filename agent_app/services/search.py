@@ -9,15 +9,27 @@ trigram tokenizer a phrase of three or more characters matches exactly the rows 
 contains it, read from the index alone. A `LIKE` on the FTS table must fetch every candidate's
 text from `tickets` to check it (15x slower for a common keyword), and `LIKE … ESCAPE` was not
 passed to the index at all: the whole table was read (54 s on 1 M tickets).
+
+Frequent and rare keywords need opposite plans, and neither planner can tell them apart (both
+estimate a pattern's matches poorly). A list shows the newest 50 matches: for a rare keyword
+(a house number: 58 matches in 1 M tickets) fetch the matches from the text index and sort them;
+for a frequent one (an estate, a common complaint: thousands) that fetch-and-sort costs 5–10x
+more than walking the tickets newest first and keeping those that match, which stops after the
+first 50. `contains` therefore asks the text index first whether the keyword has at least
+`FREQUENT` matches (a capped probe: a few milliseconds) and then writes the condition so that the
+planner must take the matching plan: `tickets.id + 0` / `address || ''` hide the indexed
+expression and leave the newest-first walk as the only way.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, literal_column, select, text
+from sqlalchemy import ColumnElement, func, literal_column, select, text
+from sqlalchemy.orm import Session
 
 from agent_app.services.models import Ticket
 
 _ESCAPE = "\\"
+FREQUENT = 1000  # matches (any company) from which walking the newest tickets beats fetching matches
 
 
 def like_pattern(keyword: str) -> str:
@@ -25,15 +37,25 @@ def like_pattern(keyword: str) -> str:
     return f"%{escaped}%"
 
 
-def contains(column_name: str, keyword: str, dialect: str) -> ColumnElement[bool]:
+def contains(session: Session, column_name: str, keyword: str) -> ColumnElement[bool]:
     """A condition on `tickets.<column_name>` (address or description) containing `keyword`."""
     column = getattr(Ticket, column_name)
     pattern = like_pattern(keyword)
+    dialect = session.get_bind().dialect.name
     if dialect == "sqlite" and len(keyword) >= 3:
         phrase = keyword.replace('"', '""')
         fts = select(literal_column("rowid")).select_from(text("ticket_search")).where(
             literal_column("ticket_search").op("MATCH")(f'{column_name} : "{phrase}"'))
-        return Ticket.id.in_(fts)
+        return (Ticket.id + 0).in_(fts) if _frequent(session, fts) else Ticket.id.in_(fts)
     if dialect == "postgresql":
+        if len(keyword) >= 3 and _frequent(session, select(Ticket.id).where(column.ilike(pattern, escape=_ESCAPE))):
+            return column.concat("").ilike(pattern, escape=_ESCAPE)
         return column.ilike(pattern, escape=_ESCAPE)
     return column.like(pattern, escape=_ESCAPE)
+
+
+def _frequent(session: Session, matches) -> bool:  # noqa: ANN001 - a one-column select
+    """Whether `matches` has at least FREQUENT rows; reads at most that many from the text index.
+    Only the plan depends on it: nothing of the count reaches the user (no tenancy concern)."""
+    probe = select(func.count()).select_from(matches.limit(FREQUENT).subquery())
+    return int(session.scalar(probe) or 0) >= FREQUENT

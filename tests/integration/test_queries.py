@@ -30,7 +30,9 @@ def _ids(world, key="admin", **conditions):
     return [r.id for r in world.services.queries.page(world.actor(world.a, key), TicketQuery(**conditions)).rows]
 
 
-def test_chinese_substring_search_in_address_and_description(world, tickets):
+@pytest.mark.parametrize("frequent", [1000, 1], ids=["rare keyword plan", "frequent keyword plan"])
+def test_chinese_substring_search_in_address_and_description(world, tickets, frequent, monkeypatch):
+    monkeypatch.setattr("agent_app.services.search.FREQUENT", frequent)  # both plans find the same rows
     assert sorted(_ids(world, address="科技园路12")) == sorted([tickets["t1"], tickets["t2"]])
     assert _ids(world, address="园路口") == [tickets["t4"]]
     assert sorted(_ids(world, address="园路")) == sorted([tickets["t1"], tickets["t2"], tickets["t4"]])  # 2 chars
