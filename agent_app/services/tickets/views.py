@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.errors import NotFound
@@ -38,11 +38,7 @@ class ActionState:
     last_step_at: datetime | None
 
 
-def load_action_state(session: Session, actor: Actor | None, ticket_id: int) -> ActionState:
-    """The ticket with its dispatch target, pending approval, attachment kinds and last history
-    time in one statement: every workflow action starts here, and on a shared database each
-    round trip counts (issue 7: 500 actions per second with 8 clients). `actor` None is the
-    system (scheduler): no tenancy filter. A ticket the actor may not see is not found."""
+def _action_state_statement() -> Select:
     pending = (select(ApprovalRequest.id).where(ApprovalRequest.ticket_id == Ticket.id,
                                                 ApprovalRequest.status == "pending")
                .order_by(ApprovalRequest.id).limit(1).scalar_subquery())
@@ -51,11 +47,23 @@ def load_action_state(session: Session, actor: Actor | None, ticket_id: int) -> 
     # history rows are written in time order: the newest id is the last step (an index walk)
     last_at = (select(TicketHistory.at).where(TicketHistory.ticket_id == Ticket.id)
                .order_by(TicketHistory.id.desc()).limit(1).scalar_subquery())
-    statement = (select(Ticket, DispatchTarget.department_id, DispatchTarget.group_id, DispatchTarget.user_id,
-                        pending, kinds, last_at)
-                 .outerjoin(DispatchTarget, DispatchTarget.id == Ticket.dispatch_target_id)
-                 .where(Ticket.id == ticket_id))
-    row = session.execute(visible(actor, statement) if actor is not None else statement).one_or_none()
+    return (select(Ticket, DispatchTarget.department_id, DispatchTarget.group_id, DispatchTarget.user_id,
+                   pending, kinds, last_at)
+            .outerjoin(DispatchTarget, DispatchTarget.id == Ticket.dispatch_target_id)
+            .where(Ticket.id == bindparam("ticket_id")))
+
+
+# Built once: building this select cost more CPU than PostgreSQL spends running it.
+_ACTION_STATE = _action_state_statement()
+
+
+def load_action_state(session: Session, actor: Actor | None, ticket_id: int) -> ActionState:
+    """The ticket with its dispatch target, pending approval, attachment kinds and last history
+    time in one statement: every workflow action starts here, and on a shared database each
+    round trip counts (issue 7: 500 actions per second with 8 clients). `actor` None is the
+    system (scheduler): no tenancy filter. A ticket the actor may not see is not found."""
+    statement = _ACTION_STATE if actor is None else visible(actor, _ACTION_STATE)
+    row = session.execute(statement, {"ticket_id": ticket_id}).one_or_none()
     if row is None:
         raise NotFound("not_found", what="ticket")
     ticket, department_id, group_id, user_id, pending_id, kind_text, last_step_at = row
