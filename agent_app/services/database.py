@@ -65,5 +65,10 @@ def create_db_engine(url: str | None = None, **kwargs) -> Engine:
         "prepare_threshold": None,
         "connect_timeout": 5,
         "application_name": "agent-desk",
+        # A desktop's statements are short index walks. When the planner cannot estimate a
+        # filter (a substring, an OR of folders) it prices the walk high and then JIT-compiles
+        # it (70 ms for a 5 ms query) or splits it over parallel workers (their start-up costs
+        # more than the walk, and a site's server has a hundred desktops to serve): neither.
+        "options": "-c jit=off -c max_parallel_workers_per_gather=0",
     }
     return create_engine(url, connect_args=connect_args, pool_pre_ping=True, **kwargs)
