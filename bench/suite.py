@@ -182,7 +182,7 @@ def _ts(ctx: Context, value: datetime) -> Any:
 
 def list_cases(ctx: Context, refs: dict[str, Any]) -> list[tuple[str, str, TicketQuery, str, list]]:
     """(label, actor key, query, floor WHERE, floor params): a spread of conditions a desk uses."""
-    u, code, c = refs["users"], ctx.code, ctx.company_id
+    u, code = refs["users"], ctx.code
     latest: datetime = refs["latest"]
     month_ago, year_ago = latest - timedelta(days=30), latest - timedelta(days=365)
     handler, agent, dispatcher = u[f"{code}_handler"], u[f"{code}_agent"], u[f"{code}_dispatcher"]

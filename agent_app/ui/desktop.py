@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agent_app.ui.connector import Connector
+from agent_app.ui.gc_guard import freeze_long_lived
 from agent_app.ui.ops import runner
 from agent_app.ui.pages import discover
 from agent_app.ui.session import Session
@@ -64,7 +65,7 @@ class Desktop(QObject):
     def start(self) -> None:
         self.sign_in_window.show()
         # After the first paint: the worker's imports hold the GIL in stretches.
-        QTimer.singleShot(100, lambda: runner().submit(_warm_up, lambda _result, _error: None))
+        QTimer.singleShot(100, lambda: runner().submit(_warm_up, lambda _result, _error: freeze_long_lived()))
 
     def _open_main_window(self, session: Session) -> None:
         from agent_app.ui.main_window import MainWindow
@@ -72,9 +73,12 @@ class Desktop(QObject):
         window = MainWindow(session)
         window.signed_out.connect(self._signed_out)
         self.main_window = window
-        self.main_window_opened.emit(window)
         window.show()
         self.sign_in_window.hide()
+        # The phone (pjsua2's start: 50-120 ms) in a later turn of the event loop, after the
+        # window's first paint: the GUI never freezes for both at once.
+        QTimer.singleShot(0, lambda: self.main_window is window and self.main_window_opened.emit(window))
+        QTimer.singleShot(1000, freeze_long_lived)  # the window, its first page and the phone
 
     def _start_softphone(self, window: MainWindow) -> None:
         from agent_app.ui.phone.softphone import start_softphone

@@ -90,7 +90,7 @@ def sign_in(qtbot, desktop: Desktop, account: str) -> MainWindow:
     qtbot.keyClick(window.account, Qt.Key.Key_Return)
     qtbot.keyClicks(window.password, DEMO_PASSWORD)
     qtbot.keyClick(window.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: desktop.main_window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: desktop.main_window is not None and desktop.softphone is not None, timeout=10_000)
     return desktop.main_window  # the Desktop closes and deletes it (fixture `desk` signs out)
 
 

@@ -86,8 +86,8 @@ class Softphone(QObject):
         self.sync.hotline_login_refused.connect(self._hotline_login_refused)
         dial_hub().dial_requested.connect(self.bar.dial_number)
         dial_hub().set_available(True)
-        self._pops: dict[str, tuple[str, str]] = {}  # SIP Call-ID → (number, IVR trail) asked to pop
-        self._records: dict[str, RingingCall] = {}  # SIP Call-ID → its call record
+        self._popped: set[str] = set()  # SIP Call-IDs shown on the workbench, waiting for their record
+        self._records: dict[str, RingingCall] = {}  # SIP Call-ID → its record, written before the pop
         window.set_phone_bar(self.bar)
         self._start_monitoring(session)
         self.bridge.start()
@@ -131,30 +131,36 @@ class Softphone(QObject):
     # -- screen-pop -----------------------------------------------------------------------
     @Slot(str, str, object)
     def _ringing(self, number: str, ivr_trail: str, _headers: object) -> None:
+        """The workbench shows the caller at once: the lookup does not wait for the call record,
+        which is written meanwhile and attached to the form when it is there."""
         call_id = self.bar.current_call_id
         if call_id is None:
             return
-        self._pops[call_id] = (number, ivr_trail)
-        if call_id in self._records:
-            self._pop(call_id)
+        workbench = self.window.open_page("workbench")
+        if workbench is None:
+            return
+        steps = [step.strip() for step in ivr_trail.split(">") if step.strip()]  # "welcome>billing>agent"
+        workbench.screen_pop(number, {"ivr_trail": steps or None})
+        self._popped.add(call_id)
+        record = self._records.pop(call_id, None)
+        if record is not None:
+            self._attach_record(record)
 
     @Slot(object)
     def _record_ready(self, call: RingingCall) -> None:
-        self._records[call.sip_call_id] = call
-        if call.sip_call_id in self._pops:
-            self._pop(call.sip_call_id)
+        if call.sip_call_id in self._popped:
+            self._attach_record(call)
+        else:
+            self._records[call.sip_call_id] = call  # written before the phone bar asked to pop
 
-    def _pop(self, call_id: str) -> None:
-        """The workbench shows the caller while it rings; its form carries the call record's id."""
-        number, ivr_trail = self._pops.pop(call_id)
-        record = self._records.pop(call_id)
-        if self.bar.current_call_id != call_id:
-            return  # it ended before its record was written
+    def _attach_record(self, record: RingingCall) -> None:
+        """The registration form of this call carries its call record (the ticket links to it)."""
+        self._popped.discard(record.sip_call_id)
+        if self.bar.current_call_id != record.sip_call_id:
+            return  # the call ended (or another one pops) before its record was written
         workbench = self.window.open_page("workbench")
         if workbench is not None:
-            steps = [step.strip() for step in ivr_trail.split(">") if step.strip()]  # "welcome>billing>agent"
-            workbench.screen_pop(number, {"ivr_trail": steps or None, "call_id": record.record_id,
-                                          "call_time": record.ring_at})
+            workbench.attach_call_record(record.record_id, record.ring_at)
 
     # -- ring tone ------------------------------------------------------------------------
     @Slot(object)

@@ -261,6 +261,12 @@ class RegistrationFormWidget(QWidget):
         self._defaults = dict(values)
         self.apply(values)
 
+    def add_defaults(self, values: dict[str, Any]) -> None:
+        """More of what the call implies, learnt later (its record): the other fields keep what
+        was typed meanwhile."""
+        self._defaults.update(values)
+        self.apply(values)
+
     def apply(self, values: dict[str, Any]) -> None:
         """Put `values` (keys as in `snapshot()`) into the form; other fields stay as they are."""
         for name in TEXT_FIELDS:

@@ -141,6 +141,13 @@ class WorkbenchPage(QWidget):
                 success=lambda pop: self._popped(serial, pop)) \
             .failure(lambda error: self._pop_failed(serial, error)).run_in_background()
 
+    def attach_call_record(self, call_id: int | None, call_time: datetime) -> None:
+        """The current call's record, written while its caller was already shown: a ticket
+        registered from now on links to it (the phone calls this only for the current call)."""
+        record = {"call_id": call_id, "call_time": call_time.isoformat()}
+        self._call_defaults.update(record)
+        self.form.add_defaults(record)
+
     def _popped(self, serial: int, pop: ScreenPop) -> None:
         if serial != self._pop_serial:
             return  # a newer call arrived meanwhile
