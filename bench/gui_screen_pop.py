@@ -141,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
             window.sign_in_button.click()
             wait_until(lambda: _top_level("mainWindow") is not None, 30, "the main window")
             main_window = _top_level("mainWindow")
-            softphone = next(o for o in main_window.findChildren(Softphone))
+            # the phone starts one event-loop turn after the window
+            wait_until(lambda: bool(main_window.findChildren(Softphone)), 15, "the softphone")
+            softphone = main_window.findChildren(Softphone)[0]
             bar = softphone.bar
             bar.login(AGENT_ID, AGENT)
             wait_until(lambda: bar.logged_in, 15, "the hotline login")
