@@ -54,25 +54,10 @@ def emit_result(result: dict) -> None:
 
 
 def use_memory_keyring() -> None:
-    """A benchmark must not touch (or need) the machine's keyring."""
+    """A benchmark must not touch (or need) the machine's keyring: the tests' in-memory one."""
     import keyring
-    from keyring.backend import KeyringBackend
 
-    class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.secrets: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.secrets.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.secrets[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.secrets.pop((service, username), None)
+    from tests.fixtures.keyring_memory import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())
 
