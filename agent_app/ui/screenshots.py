@@ -45,14 +45,17 @@ def _load_demo(url: str) -> None:
 
 
 def _admin_actor(services):  # noqa: ANN001, ANN202 - Services → Actor
-    """An administrator (every menu) in the demo company, created for the screenshots."""
-    from sqlalchemy import select
+    """An administrator (every menu) of the demo company with the most tickets (not the group
+    above the companies, which has none), created for the screenshots."""
+    from sqlalchemy import func, select
 
-    from agent_app.services.models import Company
+    from agent_app.services.models import Company, Ticket
     from agent_app.services.users import NewUser
 
     with services.engine.connect() as connection:
-        code = connection.scalar(select(Company.code).order_by(Company.id).limit(1))
+        busiest = (select(Company.code).outerjoin(Ticket, Ticket.company_id == Company.id).group_by(Company.id)
+                   .order_by(func.count(Ticket.id).desc(), Company.id).limit(1))
+        code = connection.scalar(busiest)
     if code is None:
         services.users.create_company(COMPANY_CODE, "粤海水务演示公司")
         code = COMPANY_CODE
