@@ -35,6 +35,7 @@ def _top_level(name: str):  # noqa: ANN202 - a QWidget or None
 def _workbench_ready(main) -> bool:  # noqa: ANN001 - MainWindow
     page = main._widgets.get("workbench")  # noqa: SLF001 - a benchmark looks inside
     return (page is not None and main.current_page_key() == "workbench" and page.isVisible()
+            and page.panels_built()  # the panels come one event-loop turn each
             and bool(page._reference.categories))  # noqa: SLF001 - the reference data has arrived
 
 

@@ -21,6 +21,7 @@ from agent_app.ui.ops import runner
 from agent_app.ui.pages import discover
 from agent_app.ui.session import Session
 from agent_app.ui.sign_in import SignInWindow
+from agent_app.ui.turns import later
 
 if TYPE_CHECKING:
     from agent_app.ui.main_window import MainWindow
@@ -34,6 +35,9 @@ WARM_UP_MODULES = (
     "agent_app.services.migrate",
     "agent_app.ui.main_window",
     "agent_app.ui.phone.softphone",
+    "agent_app.ui.phone.phone_bar",  # with the SIP engine and pjsua2: 60 ms of the phone's first start
+    "agent_app.telephony.monitor",
+    "agent_app.ui.supervisor.monitor_glue",
     "agent_app.ui.home.home_page",
     "agent_app.ui.workbench.workbench_page",
     "agent_app.ui.tickets.tickets_page",
@@ -75,10 +79,15 @@ class Desktop(QObject):
         self.main_window = window
         window.show()
         self.sign_in_window.hide()
-        # The phone (pjsua2's start: 50-120 ms) in a later turn of the event loop, after the
-        # window's first paint: the GUI never freezes for both at once.
-        QTimer.singleShot(0, lambda: self.main_window is window and self.main_window_opened.emit(window))
+        # Each in its own turn of the event loop, so that the GUI never freezes for two at once:
+        # the window now, its first page (queued by the window), then the phone (pjsua2's start:
+        # 10-80 ms), then the rest of the first page (the workbench queues its panels).
+        later(self, lambda: self._window_ready(window))
         QTimer.singleShot(1000, freeze_long_lived)  # the window, its first page and the phone
+
+    def _window_ready(self, window: MainWindow) -> None:
+        if self.main_window is window:  # not signed out meanwhile
+            self.main_window_opened.emit(window)
 
     def _start_softphone(self, window: MainWindow) -> None:
         from agent_app.ui.phone.softphone import start_softphone

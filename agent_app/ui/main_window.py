@@ -3,11 +3,24 @@
 Pages come from the page registry (`agent_app.ui.pages`) filtered by the actor's menu permissions;
 each page widget is built the first time it is opened. Layout (geometry, dock state, splitter, last
 page) is remembered per account.
+
+The window opens with an empty page area: its remembered (or first) page is built in a later turn
+of the event loop (`agent_app.ui.turns`), so that building the window and building a heavy first
+page (the workbench) are separate stretches of GUI-thread work, not one long freeze. Code that
+asks for a page (`open_page`, e.g. the phone's screen-pop) gets it built at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,6 +40,7 @@ from agent_app.ui.icons import app_icon, icon
 from agent_app.ui.pages import Page, pages_for
 from agent_app.ui.session import Session
 from agent_app.ui.status_bar import CONNECTED_INTERVAL_MS, SessionStatusBar
+from agent_app.ui.turns import later
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +79,10 @@ class MainWindow(QMainWindow):
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state.setWordWrap(True)
         self.stack.addWidget(self.empty_state)
+        self.page_placeholder = QWidget(objectName="pagePlaceholder")  # blank until the first page is built
+        self.stack.addWidget(self.page_placeholder)
+        if self._pages:
+            self.stack.setCurrentWidget(self.page_placeholder)
         for page in self._pages:
             item = QListWidgetItem(icon(page.icon) if page.icon else QIcon(), "")
             item.setData(Qt.ItemDataRole.UserRole, page.key)
@@ -133,7 +151,9 @@ class MainWindow(QMainWindow):
         """Show the page `key` (building it the first time); None if this user has no such page."""
         for row, page in enumerate(self._pages):
             if page.key == key:
-                self.navigation.setCurrentRow(row)
+                self.navigation.setCurrentRow(row)  # builds and shows it (`_show_row`)…
+                if self.stack.currentWidget() is self.page_placeholder:  # …unless highlighted already
+                    self._show_row(row)
                 return self._widgets.get(key)
         return None
 
@@ -250,8 +270,16 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         last = str(store.value(self._key("window/page"), "") or "")
-        if not (last and self.open_page(last)) and self._pages:
-            self.navigation.setCurrentRow(0)
+        keys = [page.key for page in self._pages]
+        if keys:
+            with QSignalBlocker(self.navigation):  # highlighted now, built in a later turn
+                self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+            later(self, self._open_first_page)
+
+    def _open_first_page(self) -> None:
+        """The highlighted page, unless the user or the code opened one meanwhile."""
+        if self.stack.currentWidget() is self.page_placeholder:
+            self._show_row(self.navigation.currentRow())
 
     # -- language --------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -14,6 +14,7 @@ from agent_app.ui.main_window import MainWindow
 from agent_app.ui.ops import runner
 from agent_app.ui.pages import Page, pages_for, register, registered, unregister
 from agent_app.ui.session import DatabaseLocation, Session
+from agent_app.ui.turns import later
 
 built: list[str] = []
 
@@ -81,7 +82,7 @@ def test_pages_are_built_when_first_opened_and_unregistered_pages_are_absent(qtb
     window = _window(qtbot, _session({"menu:home", "menu:workbench", "menu:tickets", "menu:supervisor"}),
                      pages=PAGES[:2])
     assert _nav_keys(window) == ["home", "workbench"]  # no tickets page registered: no entry
-    assert built == ["home"]  # the first page opens; the others wait until chosen
+    qtbot.waitUntil(lambda: built == ["home"])  # the first page opens; the others wait until chosen
     page = window.open_page("workbench")
     assert isinstance(page, QLabel) and window.stack.currentWidget() is page
     window.open_page("home")
@@ -93,6 +94,34 @@ def test_pages_are_built_when_first_opened_and_unregistered_pages_are_absent(qtb
     ctrl_1 = next(a for a in window.actions() if a.shortcut() == QKeySequence("Ctrl+1"))
     ctrl_1.trigger()
     assert window.current_page_key() == "home"
+
+
+def test_the_window_shows_before_its_first_page_which_then_opens_by_itself(qtbot):
+    """The window and its first page (the workbench: ~100 ms) are built in separate turns of the
+    event loop, so the GUI thread never freezes for both at once."""
+    built.clear()
+    window = MainWindow(_session({"menu:home", "menu:workbench"}), pages=PAGES)
+    qtbot.addWidget(window)
+    window.show()
+    assert built == [] and window.navigation.currentRow() == 0  # highlighted, not built yet
+    assert window.stack.currentWidget() is window.page_placeholder  # blank, not "no pages available"
+    assert window.navigation.count() == 2 and window.status.user_label.text() == "张三 (agent01)"
+    qtbot.waitUntil(lambda: built == ["home"])
+    assert window.current_page_key() == "home" and window.stack.currentWidget() is window.open_page("home")
+
+
+def test_a_page_asked_for_before_the_first_page_turn_is_built_at_once_and_stays(qtbot):
+    """The phone's screen-pop may ask for the workbench before the first page's turn came."""
+    built.clear()
+    window = MainWindow(_session({"menu:home", "menu:workbench"}), pages=PAGES)
+    qtbot.addWidget(window)
+    page = window.open_page("workbench")
+    assert isinstance(page, QLabel) and built == ["workbench"] and window.stack.currentWidget() is page
+    window.show()
+    turned: list[bool] = []
+    later(window, lambda: turned.append(True))  # queued after the window's first page
+    qtbot.waitUntil(lambda: turned == [True])
+    assert window.current_page_key() == "workbench" and built == ["workbench"]
 
 
 def test_without_any_page_the_window_says_so(qtbot):
@@ -181,10 +210,12 @@ def test_layout_is_remembered_per_user(qtbot):
 
     again = _window(qtbot, _session({"menu:home", "menu:workbench"}, account="agent01"))
     assert (again.size().width(), again.size().height()) == (640, 480)
-    assert again.current_page_key() == "workbench"
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is not again.page_placeholder)  # built a turn later
+    assert again.current_page_key() == "workbench" and again.stack.currentWidget() is again.open_page("workbench")
     assert abs(again.splitter.sizes()[0] - 260) <= 2
 
     other = _window(qtbot, _session({"menu:home", "menu:workbench"}, account="agent02"))
     assert other.size().width() != 640
-    assert other.current_page_key() == "home"
+    qtbot.waitUntil(lambda: other.stack.currentWidget() is not other.page_placeholder)
+    assert other.current_page_key() == "home" and other.stack.currentWidget() is other.open_page("home")
     qtbot.waitUntil(lambda: runner().pending == 0)

@@ -133,7 +133,7 @@ def test_main_window_is_fully_translated_with_every_registered_page(qtbot, servi
     for page in window.pages:
         widget = window.open_page(page.key)
         built = getattr(widget, "panels_built", lambda: True)  # the workbench builds its panels turn by turn
-        qtbot.waitUntil(lambda: runner().pending == 0 and built(), timeout=10_000)
+        qtbot.waitUntil(lambda built=built: runner().pending == 0 and built(), timeout=10_000)
         problems = untranslated(visible_texts(window), lang)
         assert problems == [], f"page {page.key}: {problems}"
     assert untranslated(visible_texts(window), lang) == []

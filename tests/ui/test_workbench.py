@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import select
 
 from agent_app.services.actor import Actor
@@ -396,6 +396,25 @@ def test_a_screen_pop_before_the_choices_have_loaded(qtbot, bench):
     page.screen_pop(MOBILE, {})  # at once, while the categories and dictionaries are still loading
     qtbot.waitUntil(lambda: page.form.area_id.currentText() == "天河区", timeout=5000)
     assert page.form.source_channel.currentData() == "hotline"
+
+
+def test_the_panels_come_one_turn_each_in_reading_order(qtbot, bench):
+    """No single turn of the GUI thread builds the whole page (the sign-in's longest freeze)."""
+    page = WorkbenchPage(bench.session())
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.panels_built() and page.findChildren(QWidget, "historyTable") == []
+    built: list[list[str]] = []
+    for _ in range(100):
+        if page.panels_built():
+            break
+        QApplication.processEvents()  # one pass of the event loop
+        built.append([name for name in ("customerChooser", "sourceChannel", "historyTable")
+                      if page.findChild(QWidget, name) is not None])
+    assert [names for names in built if names][:3] == [
+        ["customerChooser"], ["customerChooser", "sourceChannel"], ["customerChooser", "sourceChannel", "historyTable"]]
+    assert page.history.table.isVisible() and page.form.source_channel.isVisible()
+    qtbot.waitUntil(lambda: page.form.source_channel.count() > 0, timeout=5000)
 
 
 def test_notices_and_customer_details_open_with_their_data(qtbot, bench):

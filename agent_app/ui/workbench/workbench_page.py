@@ -3,6 +3,11 @@
 `screen_pop(number, extra)` is the one entry point for a call: the phone bar calls it while the
 call rings. The number is shown at once; the lookup runs in a worker and fills the customer panel,
 the form's caller fields and the history when it returns (a later pop wins over an earlier one).
+
+The page starts as three empty cards; its panels (customer, form, history) are built one event-loop
+turn each (`agent_app.ui.turns`), so that no single turn of the GUI thread is long (built and shown
+together they were ~40 ms of the sign-in freeze, the form alone ~25 ms). Using a panel earlier (a
+screen-pop at once, a test) builds it then.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from agent_app.services.lookup import CustomerCard, ScreenPop
 from agent_app.ui.error_text import error_message
 from agent_app.ui.ops import QueryOp, runner
 from agent_app.ui.session import Session
+from agent_app.ui.turns import later
 from agent_app.ui.workbench.customer_panel import CustomerPanel
 from agent_app.ui.workbench.dialogs import CustomerDetailDialog, MemoDialog, NoticesDialog
 from agent_app.ui.workbench.history_panel import HistoryPanel
@@ -44,11 +50,10 @@ STYLE = """
 """
 
 
-def _card(widget: QWidget) -> QFrame:
+def _card() -> QFrame:
     frame = QFrame(objectName="workbenchCard")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget)
     return frame
 
 
@@ -77,36 +82,90 @@ class WorkbenchPage(QWidget):
         self._services = session.services
         self._actor = session.actor
         self._reference = Reference()
+        self._reference_ready = False
         self._pop_serial = 0
         self._number: str | None = None  # as the softphone gave it
         self._pop: ScreenPop | None = None  # the last lookup's answer
         self._call_defaults: dict[str, Any] = {}  # what the call implies for the form
 
-        self.customer_panel = CustomerPanel(self)
-        self.form = RegistrationFormWidget(self._services, self._actor, self)
-        self.history = HistoryPanel(self)
+        self._customer_panel: CustomerPanel | None = None
+        self._form: RegistrationFormWidget | None = None
+        self._history: HistoryPanel | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="workbenchSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.customer_panel, 0), (self.form, 2), (self.history, 1)):
-            self.splitter.addWidget(_card(widget))
+        self._cards = [_card(), _card(), _card()]  # customer, form, history
+        for card, stretch in zip(self._cards, (0, 2, 1)):
+            self.splitter.addWidget(card)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([310, 600, 470])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.splitter)
-
-        self.customer_panel.customer_chosen.connect(self._customer_chosen)
-        self.customer_panel.new_customer_requested.connect(self.new_customer)
-        self.customer_panel.memo_requested.connect(self.open_memo)
-        self.customer_panel.my_pending_requested.connect(lambda: self.open_tickets_requested.emit(MY_PENDING_FOLDER))
-        self.customer_panel.notices_requested.connect(self.open_notices)
-        self.customer_panel.details_requested.connect(self.open_customer_details)
-        self.history.open_ticket_requested.connect(self.open_ticket_requested)
         runner().changed.connect(self._data_changed)
-
-        self.form.restore_draft()
         self._load_reference()
+        later(self, self._build_next_panel)
 
+    # -- the panels, one turn each ---------------------------------------------------------
+    @property
+    def customer_panel(self) -> CustomerPanel:
+        return self._customer_panel if self._customer_panel is not None else self._add_customer_panel()
+
+    @property
+    def form(self) -> RegistrationFormWidget:
+        return self._form if self._form is not None else self._add_form()
+
+    @property
+    def history(self) -> HistoryPanel:
+        return self._history if self._history is not None else self._add_history()
+
+    def panels_built(self) -> bool:
+        """All three panels exist (they come one turn each after the page)."""
+        return None not in (self._customer_panel, self._form, self._history)
+
+    def _build_next_panel(self) -> None:
+        """The first panel not built yet, in reading order; the next one in the following turn."""
+        if self._customer_panel is None:
+            self._add_customer_panel()
+        elif self._form is None:
+            self._add_form()
+        elif self._history is None:
+            self._add_history()
+        if not self.panels_built():
+            later(self, self._build_next_panel)
+
+    def _place(self, panel: QWidget, card: int) -> None:
+        """Shown in the same turn: its polish and layout belong to this turn's work, not the next."""
+        self._cards[card].layout().addWidget(panel)
+        panel.show()
+
+    def _add_customer_panel(self) -> CustomerPanel:
+        panel = self._customer_panel = CustomerPanel(self)
+        panel.customer_chosen.connect(self._customer_chosen)
+        panel.new_customer_requested.connect(self.new_customer)
+        panel.memo_requested.connect(self.open_memo)
+        panel.my_pending_requested.connect(lambda: self.open_tickets_requested.emit(MY_PENDING_FOLDER))
+        panel.notices_requested.connect(self.open_notices)
+        panel.details_requested.connect(self.open_customer_details)
+        if self._reference_ready:
+            panel.set_reference(self._reference)
+        self._place(panel, 0)
+        return panel
+
+    def _add_form(self) -> RegistrationFormWidget:
+        form = self._form = RegistrationFormWidget(self._services, self._actor, self)
+        if self._reference_ready:
+            form.set_reference(self._reference)
+        form.restore_draft()
+        self._place(form, 1)
+        return form
+
+    def _add_history(self) -> HistoryPanel:
+        history = self._history = HistoryPanel(self)
+        history.open_ticket_requested.connect(self.open_ticket_requested)
+        self._place(history, 2)
+        return history
+
+    # -- reference data ---------------------------------------------------------------------
     def _load_reference(self) -> None:
         actor = self._actor
         QueryOp(self, op=lambda: load_reference(self._services, actor), success=self._reference_loaded) \
@@ -114,8 +173,11 @@ class WorkbenchPage(QWidget):
 
     def _reference_loaded(self, reference: Reference) -> None:
         self._reference = reference
-        self.customer_panel.set_reference(reference)
-        self.form.set_reference(reference)
+        self._reference_ready = True
+        if self._customer_panel is not None:  # a panel built later gets it then
+            self._customer_panel.set_reference(reference)
+        if self._form is not None:
+            self._form.set_reference(reference)
 
     # -- the call --------------------------------------------------------------------------
     def screen_pop(self, number: str, extra: dict) -> None:
