@@ -19,11 +19,21 @@ import math
 import re
 import threading
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    Select,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session, aliased
 
 from agent_app.domain.errors import PermissionDenied, ValidationError
@@ -40,6 +50,7 @@ from agent_app.services.models import (
     TicketLink,
     User,
 )
+from agent_app.services.recent_walk import newest_matches, text_terms
 from agent_app.services.search import contains
 from agent_app.services.tickets.access import visible
 from agent_app.services.tickets.numbering import LOCAL_TZ
@@ -290,22 +301,24 @@ class QueryService:
             raise ValidationError("invalid_choice", field="sort", value=query.sort)
         now = self._clock()
         with self._uow() as uow:
-            keys = visible(actor, select(sort_column.label("sort_key"), Ticket.id)).where(
-                *self._conditions(uow.session, actor, query))
-            key = tuple_(sort_column, Ticket.id)
-            if after is not None:
-                keys = keys.where(key < tuple_(*after) if query.descending else key > tuple_(*after))
-            order = (sort_column.desc(), Ticket.id.desc()) if query.descending else (sort_column.asc(), Ticket.id.asc())
-            keys = keys.order_by(*order).limit(limit + 1)
-            if offset and after is None:
-                keys = keys.offset(offset)
-            found = uow.session.execute(keys).all()
-            ids = [k.id for k in found[:limit]]
-            rows: list[TicketRow] = []
-            if ids:
-                _keep_join_order(uow.session)
-                by_id = {r.id: r for r in uow.session.execute(self._select().where(Ticket.id.in_(ids)))}
-                rows = [self._row(by_id[i], now) for i in ids]
+            found = None
+            terms = text_terms(query.address, query.description)
+            if terms and not (offset and after is None):
+                rest = self._conditions(uow.session, actor, replace(query, address=None, description=None))
+                found = newest_matches(uow.session, actor, rest, terms, sort_column, query.descending, after, limit)
+            if found is None:
+                keys = visible(actor, select(sort_column.label("sort_key"), Ticket.id)).where(
+                    *self._conditions(uow.session, actor, query))
+                key = tuple_(sort_column, Ticket.id)
+                if after is not None:
+                    keys = keys.where(key < tuple_(*after) if query.descending else key > tuple_(*after))
+                order = ((sort_column.desc(), Ticket.id.desc()) if query.descending
+                         else (sort_column.asc(), Ticket.id.asc()))
+                keys = keys.order_by(*order).limit(limit + 1)
+                if offset and after is None:
+                    keys = keys.offset(offset)
+                found = uow.session.execute(keys).all()
+            rows = self._rows(uow.session, [k.id for k in found[:limit]], now)
             next_cursor = (found[limit - 1].sort_key, found[limit - 1].id) if len(found) > limit else None
         return Page(rows, next_cursor)
 
@@ -348,11 +361,15 @@ class QueryService:
         if not keyword:
             raise ValidationError("required", field="address")
         now = self._clock()
+        limit = min(limit, 100)
         with self._uow() as uow:
-            statement = (visible(actor, self._select()).where(contains(uow.session, "address", keyword))
-                         .order_by(Ticket.registered_at.desc(), Ticket.id.desc()).limit(min(limit, 100)))
-            _keep_join_order(uow.session)
-            return [self._row(r, now) for r in uow.session.execute(statement).all()]
+            found = newest_matches(uow.session, actor, [], [("address", keyword)], Ticket.registered_at, True, None,
+                                   limit)
+            if found is None:
+                found = uow.session.execute(
+                    visible(actor, select(Ticket.id)).where(contains(uow.session, "address", keyword))
+                    .order_by(Ticket.registered_at.desc(), Ticket.id.desc()).limit(limit)).all()
+            return self._rows(uow.session, [k.id for k in found[:limit]], now)
 
     def tree_counts(self, actor: Actor) -> dict[str, int]:
         """Counts for the ticket tree: my folders always; all and per category kind with ticket.view_all.
@@ -369,6 +386,14 @@ class QueryService:
             for folder in folders:
                 counts[folder] = self._count(uow.session, actor, TicketQuery(folder=folder), TREE_COUNT_CAP)
         return counts
+
+    def _rows(self, session: Session, ids: list[int], now: datetime) -> list[TicketRow]:
+        """The list rows of these tickets, in this order, with the names they show."""
+        if not ids:
+            return []
+        _keep_join_order(session)
+        by_id = {r.id: r for r in session.execute(self._select().where(Ticket.id.in_(ids)))}
+        return [self._row(by_id[i], now) for i in ids]
 
     @staticmethod
     def _row(r: Any, now: datetime) -> TicketRow:

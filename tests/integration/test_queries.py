@@ -40,6 +40,32 @@ def test_chinese_substring_search_in_address_and_description(world, tickets, fre
     assert _ids(world, description="100%") == []  # wildcards are literal
 
 
+@pytest.mark.parametrize("walk", [1, 2, 20_000], ids=["walk finds no page", "walk of two", "walk of all"])
+def test_search_pages_are_the_same_whether_the_newest_walk_or_the_index_answers(world, tickets, walk, monkeypatch):
+    """PostgreSQL walks the newest tickets first and asks the trigram index when that finds no
+    full page (recent_walk.py): page by page, newest first, the rows are those of a full scan."""
+    monkeypatch.setattr("agent_app.services.recent_walk.RECENT_WALK", walk)
+    admin = world.actor(world.a, "admin")
+    world.clock.advance(minutes=10)
+    newest = world.register(address="天河区科技园路12号之一", description="园路口水压偏低", urgency="normal")
+    for query, expected in (
+            (TicketQuery(address="科技园路12"), [newest, tickets["t2"], tickets["t1"]]),
+            (TicketQuery(address="科技园路12", urgency="normal"), [newest, tickets["t2"]]),
+            (TicketQuery(description="园路口"), [newest, tickets["t4"]]),
+            (TicketQuery(address="园路口", description="园路口"), [tickets["t4"]])):
+        seen, cursor = [], None
+        while True:
+            page = world.services.queries.page(admin, query, after=cursor, limit=1)
+            seen += [r.id for r in page.rows]
+            if page.next_cursor is None:
+                break
+            cursor = page.next_cursor
+        assert seen == expected, query
+    agent = world.actor(world.a, "agent")
+    similar = [r.id for r in world.services.queries.similar_by_address(agent, "科技园路12", limit=2)]
+    assert similar == [newest, tickets["t2"]]
+
+
 def test_conditions_combine(world, tickets):
     assert _ids(world, status="dispatched") == [tickets["t1"]]
     assert _ids(world, status="new", urgency="normal") == [tickets["t3"], tickets["t2"]]
