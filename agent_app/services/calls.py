@@ -104,9 +104,9 @@ class CallService:
                 raise ValidationError("time_order", field="end")
             row.answer_at, row.end_at, row.answered = answer_at, end_at, answer_at is not None
             row.hangup_by, row.recording_path = hangup_by, recording_path
+            self._bus.publish_on_commit(uow.session, actor.company_id, "call_ended", {
+                "user_id": actor.user_id, "call_id": call_id, "answered": answer_at is not None})
             uow.commit()
-        self._bus.publish(actor.company_id, "call_ended", {"user_id": actor.user_id, "call_id": call_id,
-                                                           "answered": answer_at is not None})
 
     def record(self, actor: Actor, call: CallInput) -> int:
         """Store a whole call at once (start and finish); returns its id."""

@@ -148,9 +148,9 @@ class MonitoringService:
             audit.record(s, action, company_id=agent.company_id, user_id=session.supervisor_user_id,
                          account=supervisor.account if supervisor else None, target_type="user",
                          target_id=agent.user_id, detail=detail)
+            self._bus.publish_on_commit(s, agent.company_id, "monitor", {
+                "user_id": agent.user_id, "by": monitored_by, "mode": session.mode if monitored_by else None})
             uow.commit()
-        self._bus.publish(agent.company_id, "monitor", {"user_id": agent.user_id, "by": monitored_by,
-                                                        "mode": session.mode if monitored_by else None})
 
     # ---- policy ----------------------------------------------------------------------------
 

@@ -23,21 +23,12 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Select,
-    and_,
-    exists,
-    func,
-    literal_column,
-    or_,
-    select,
-    text,
-    tuple_,
-)
+from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from agent_app.domain.errors import PermissionDenied, ValidationError
 from agent_app.domain.workflow import workflow_for
+from agent_app.services import keyset
 from agent_app.services.actor import Actor
 from agent_app.services.clock import Clock
 from agent_app.services.models import (
@@ -309,12 +300,8 @@ class QueryService:
             if found is None:
                 keys = visible(actor, select(sort_column.label("sort_key"), Ticket.id)).where(
                     *self._conditions(uow.session, actor, query))
-                key = tuple_(sort_column, Ticket.id)
-                if after is not None:
-                    keys = keys.where(key < tuple_(*after) if query.descending else key > tuple_(*after))
-                order = ((sort_column.desc(), Ticket.id.desc()) if query.descending
-                         else (sort_column.asc(), Ticket.id.asc()))
-                keys = keys.order_by(*order).limit(limit + 1)
+                keys = keyset.after(keys, sort_column, Ticket.id, after, query.descending)
+                keys = keyset.in_order(keys, sort_column, Ticket.id, query.descending).limit(limit + 1)
                 if offset and after is None:
                     keys = keys.offset(offset)
                 found = uow.session.execute(keys).all()

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from sqlalchemy import ColumnElement, Row, select, tuple_
+from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.orm import Session
 
+from agent_app.services import keyset
 from agent_app.services.actor import Actor
 from agent_app.services.models import Ticket
 from agent_app.services.search import walk_match
@@ -41,15 +42,10 @@ def newest_matches(session: Session, actor: Actor, conditions: Sequence[Any], te
         return None
     recent = visible(actor, select(Ticket.id, sort_column.label("sort_key"),
                                    *(getattr(Ticket, name) for name, _ in terms))).where(*conditions)
-    if after is not None:
-        key = tuple_(sort_column, Ticket.id)
-        recent = recent.where(key < tuple_(*after) if descending else key > tuple_(*after))
-    order = (sort_column.desc(), Ticket.id.desc()) if descending else (sort_column.asc(), Ticket.id.asc())
-    walked = recent.order_by(*order).limit(RECENT_WALK).subquery()
-    keys = (select(walked.c.sort_key, walked.c.id)
-            .where(*(walk_match(walked.c[name], keyword) for name, keyword in terms))
-            .order_by(*((walked.c.sort_key.desc(), walked.c.id.desc()) if descending
-                        else (walked.c.sort_key.asc(), walked.c.id.asc())))
-            .limit(limit + 1))
+    recent = keyset.after(recent, sort_column, Ticket.id, after, descending)
+    walked = keyset.in_order(recent, sort_column, Ticket.id, descending).limit(RECENT_WALK).subquery()
+    keys = select(walked.c.sort_key, walked.c.id).where(
+        *(walk_match(walked.c[name], keyword) for name, keyword in terms))
+    keys = keyset.in_order(keys, walked.c.sort_key, walked.c.id, descending).limit(limit + 1)
     found = session.execute(keys).all()
     return found if len(found) > limit else None

@@ -80,8 +80,9 @@ class SeatService:
                 status.call_number = status.call_direction = status.call_since = None
             if state == "logged_out":
                 status.registration = "unregistered"
+            self._bus.publish_on_commit(uow.session, actor.company_id, "seat_state",
+                                        {"user_id": actor.user_id, "state": state})
             uow.commit()
-        self._bus.publish(actor.company_id, "seat_state", {"user_id": actor.user_id, "state": state})
 
     def change_registration(self, actor: Actor, registration: str) -> None:
         if registration not in REGISTRATIONS:
@@ -90,8 +91,9 @@ class SeatService:
         with self._uow() as uow:
             status = self._status(uow.session, actor, now)
             status.registration, status.updated_at = registration, now
+            self._bus.publish_on_commit(uow.session, actor.company_id, "seat_state",
+                                        {"user_id": actor.user_id, "registration": registration})
             uow.commit()
-        self._bus.publish(actor.company_id, "seat_state", {"user_id": actor.user_id, "registration": registration})
 
     def hotline_login(self, actor: Actor, agent_no: str, extension: str) -> Actor:
         """登入热线: remember the agent ID and extension on the user; the returned actor carries them."""
@@ -166,5 +168,5 @@ class SeatService:
                 user.seat_enabled = bool(enabled)
             audit.record(uow.session, "seat_manage", actor=actor, target_type="user", target_id=user_id,
                          detail={"priority": priority, "enabled": enabled})
+            self._bus.publish_on_commit(uow.session, actor.company_id, "seat_state", {"user_id": user_id})
             uow.commit()
-        self._bus.publish(actor.company_id, "seat_state", {"user_id": user_id})
