@@ -27,12 +27,12 @@ from agent_app.ui.connector import Connector
 from agent_app.ui.desktop import Desktop
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.ops import runner
-from agent_app.ui.phone.login_dialog import HotlineLoginDialog
 from agent_app.ui.phone.phone_bar import PhoneBar
 from agent_app.ui.style import apply_style
 
 from . import conftest as telephony_conftest
 from .conftest import AGENT, DOMAIN, PEERS, Kamailio, PhoneProcess, Sipp
+from .test_phone_bar import log_in_through_the_dialog
 
 pytestmark = pytest.mark.telephony
 
@@ -95,15 +95,7 @@ def sign_in(qtbot, desktop: Desktop, account: str) -> MainWindow:
 
 
 def hotline_login(qtbot, bar: PhoneBar, agent_id: str, extension: str) -> None:
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, HotlineLoginDialog)
-        dialog.agent_id_edit.setText(agent_id)
-        dialog.extension_edit.setText(extension)
-        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, fill)
-    qtbot.mouseClick(bar.login_button, Qt.MouseButton.LeftButton)
+    log_in_through_the_dialog(qtbot, bar, agent_id, extension)
     qtbot.waitUntil(lambda: bar.logged_in, timeout=10_000)
     qtbot.mouseClick(bar.ready_button, Qt.MouseButton.LeftButton)
 

@@ -19,7 +19,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,10 +27,9 @@ from sqlalchemy import select
 
 from agent_app.services.app import Services
 from agent_app.services.database import create_db_engine
-from agent_app.services.demo.org import DemoCompany, build_company
+from agent_app.services.demo.org import DemoCompany
 from agent_app.services.models import AuditLog
-from agent_app.services.tickets.numbering import LOCAL_TZ
-from tests.telephony.conftest import DOMAIN, USERS, Kamailio, Sipp
+from tests.telephony.conftest import DOMAIN, USERS, Kamailio, Sipp, two_companies
 from tests.telephony.tones import RtpEar, can_hear_callers, free_media_port, tone, ulaw_encode
 
 PEER = Path(__file__).parent / "monitor_peer.py"
@@ -190,14 +188,7 @@ def scene(kamailio: Kamailio, sqlite_url: str) -> Iterator[Scene]:
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
-    services = Services(create_db_engine(sqlite_url))
-    today = datetime.now(timezone.utc).astimezone(LOCAL_TZ).date()
-    with services.uow() as uow:
-        a = build_company(uow.session, "gz", "广州自来水公司", today=today)
-        b = build_company(uow.session, "fs", "佛山水务公司", today=today)
-        uow.commit()
-    services.close()
-    built = Scene(kamailio, sqlite_url, a, b)
+    built = Scene(kamailio, sqlite_url, *two_companies(sqlite_url))
     yield built
     built.close()
 

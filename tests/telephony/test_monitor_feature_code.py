@@ -10,7 +10,6 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,12 @@ from agent_app.services.actor import Actor
 from agent_app.services.actors import actor_for_account
 from agent_app.services.app import Services
 from agent_app.services.database import create_db_engine
-from agent_app.services.demo.org import DemoCompany, build_company
+from agent_app.services.demo.org import DemoCompany
 from agent_app.services.models import AuditLog
-from agent_app.services.tickets.numbering import LOCAL_TZ
 from agent_app.telephony.events import RegistrationChanged, RegistrationState
 from agent_app.telephony.monitor import MonitorDesk, MonitorMode
 from agent_app.ui.supervisor.feature_code_control import FeatureCodeControl
-from tests.telephony.conftest import USERS, Kamailio, Recorder, Sipp, agent_account, free_port
+from tests.telephony.conftest import USERS, Kamailio, Recorder, Sipp, agent_account, free_port, two_companies
 
 TEMPLATE = "*22{mode_digit}{extension}"
 SEAT = "1001"
@@ -65,12 +63,8 @@ def site(tmp_path: Path, sqlite_url: str) -> Iterator[Site]:
     (tmp_path / "pbx").mkdir()
     # three calls (one per mode) on the port Kamailio sends the codes to (later options win)
     pbx = Sipp(tmp_path / "pbx", "pbx_feature_code.xml", kamailio, options=("-m", "3", "-p", str(pbx_port)))
+    a, b = two_companies(sqlite_url)
     services = Services(create_db_engine(sqlite_url))
-    today = datetime.now(timezone.utc).astimezone(LOCAL_TZ).date()
-    with services.uow() as uow:
-        a = build_company(uow.session, "gz", "广州自来水公司", today=today)
-        b = build_company(uow.session, "fs", "佛山水务公司", today=today)
-        uow.commit()
     yield Site(kamailio, pbx, services, a, b)
     pbx.kill()
     services.close()
