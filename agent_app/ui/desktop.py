@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agent_app.ui.connector import Connector
-from agent_app.ui.gc_guard import freeze_long_lived
+from agent_app.ui.gc_guard import freeze_long_lived, long_lived_work
 from agent_app.ui.ops import runner
 from agent_app.ui.pages import discover
 from agent_app.ui.session import Session
@@ -45,11 +45,12 @@ WARM_UP_MODULES = (
 
 
 def _warm_up() -> None:
-    for name in WARM_UP_MODULES:
-        try:
-            importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - the real import later reports it where it matters
-            log.debug("warm-up import of %s failed", name, exc_info=True)
+    with long_lived_work():  # ~200 000 new objects: not for the GUI thread's young collections
+        for name in WARM_UP_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the real import later reports it where it matters
+                log.debug("warm-up import of %s failed", name, exc_info=True)
 
 
 class Desktop(QObject):
@@ -69,7 +70,7 @@ class Desktop(QObject):
     def start(self) -> None:
         self.sign_in_window.show()
         # After the first paint: the worker's imports hold the GIL in stretches.
-        QTimer.singleShot(100, lambda: runner().submit(_warm_up, lambda _result, _error: freeze_long_lived()))
+        QTimer.singleShot(100, lambda: runner().submit(_warm_up, lambda _result, _error: None))
 
     def _open_main_window(self, session: Session) -> None:
         from agent_app.ui.main_window import MainWindow
