@@ -285,16 +285,21 @@ class TicketsPage(QWidget):
 
     # -- columns -----------------------------------------------------------------------------
     def _restore_columns(self) -> None:
-        column_settings.apply(self.view.horizontalHeader(), column_settings.load(self._actor))
+        self._apply_columns(column_settings.load(self._actor))
+
+    def _apply_columns(self, columns: list[Column]) -> None:
+        """Without `sectionMoved`: each move would save the settings file again (a write and an
+        fsync on the GUI thread, 9 of them for the default columns when the page opened)."""
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        column_settings.apply(header, columns)
+        header.blockSignals(False)
 
     def shown_columns(self) -> list[Column]:
         return column_settings.shown(self.view.horizontalHeader())
 
     def set_columns(self, columns: list[Column]) -> None:
-        header = self.view.horizontalHeader()
-        header.blockSignals(True)
-        column_settings.apply(header, columns)
-        header.blockSignals(False)
+        self._apply_columns(columns)
         column_settings.save(self._actor.account, self.shown_columns())
 
     def _columns_moved(self, *_args: int) -> None:
