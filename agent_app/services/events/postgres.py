@@ -29,7 +29,7 @@ JITTER = 0.25
 LISTENER_NAME = "agent-desk-events"
 
 
-_NOTIFY = text("SELECT pg_notify(:channel, :message)")
+_NOTIFY = text("SELECT pg_notify(:channel, :message)").execution_options(prepare=True)  # every action sends it
 
 
 def channel(company_id: int) -> str:
@@ -62,7 +62,7 @@ class PostgresBus:
     def publish_on_commit(self, session: Session, company_id: int, kind: str, payload: dict[str, Any]) -> None:
         # NOTIFY is transactional: PostgreSQL sends it at commit and drops it on rollback, and it
         # costs no extra transaction (one round trip inside the action's own).
-        session.execute(_NOTIFY, _notify_params(company_id, kind, payload))
+        session.connection().execute(_NOTIFY, _notify_params(company_id, kind, payload))
 
     # --- listening --------------------------------------------------------------------------
 

@@ -117,10 +117,10 @@ def _row_dict(obj: Any) -> dict[str, Any]:
 
 
 def load_detail(session: Session, actor: Actor, ticket_id: int) -> TicketDetail:
-    state = load_action_state(session, actor, ticket_id)
+    state = load_action_state(session, actor, ticket_id, every_column=True)
     ticket = state.ticket
     workflow = workflow_for(ticket.ticket_type)
-    data = _row_dict(ticket)
+    data = dict(ticket.values)
     data.update(
         category_path=_category_path(session, ticket.category_id),
         company=_name(session, Company, ticket.company_id),

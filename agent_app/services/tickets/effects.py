@@ -1,7 +1,8 @@
 """The named effects of workflow transitions, carried out in the action's transaction.
 
-Each effect receives an `EffectContext` and changes the ticket (and rows beside it). The state
-change itself, the version bump and the history row are done by `actions.perform`, not here.
+Each effect receives an `EffectContext` and changes the ticket (attributes of its `TicketRow`)
+and rows beside it (ORM objects added to the session). The state change itself, the version
+bump, writing the ticket and the history row are done by `TicketService.perform`, not here.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from agent_app.services.models import (
     TicketLink,
     WorkLog,
 )
+from agent_app.services.tickets.ticket_row import TicketRow
 
 URGENCY_HOURS = {"critical": 4, "urgent": 24, "normal": 72}
 
@@ -35,7 +37,7 @@ URGENCY_HOURS = {"critical": 4, "urgent": 24, "normal": 72}
 @dataclass
 class EffectContext:
     session: Session
-    ticket: Ticket
+    ticket: TicketRow
     actor: Actor | None
     params: Mapping[str, Any]
     now: datetime
@@ -156,7 +158,7 @@ def _count_urge(ctx: EffectContext) -> None:
     ctx.ticket.urge_count += 1
 
 
-def _apply_extension(ticket: Ticket, days: int, now: datetime) -> None:
+def _apply_extension(ticket: TicketRow, days: int, now: datetime) -> None:
     ticket.extend_count += 1
     ticket.due_at = (ticket.due_at or now) + timedelta(days=days)
 
@@ -218,7 +220,7 @@ def _other_ticket(ctx: EffectContext, ticket_id: Any, field_name: str) -> Ticket
     return other
 
 
-def add_link(session: Session, ticket: Ticket, other: Ticket, kind: str, user_id: int | None, now: datetime) -> None:
+def add_link(session: Session, ticket: Ticket | TicketRow, other: Ticket, kind: str, user_id: int | None, now: datetime) -> None:
     exists = session.scalar(select(TicketLink.id).where(
         TicketLink.ticket_id == ticket.id, TicketLink.other_id == other.id, TicketLink.kind == kind))
     if exists is None:

@@ -6,9 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from agent_app.domain.errors import ConflictError, NotFound, PermissionDenied
 from agent_app.domain.workflow import allowed_actions, check, workflow_for
@@ -23,8 +22,12 @@ from agent_app.services.tickets.access import load_ticket, visible
 from agent_app.services.tickets.detail import TicketDetail, load_detail
 from agent_app.services.tickets.effects import EFFECTS, EffectContext
 from agent_app.services.tickets.registration import RegistrationForm, WorkOrderForm, create_work_order, register
+from agent_app.services.tickets.ticket_row import TicketRow, write_changes
 from agent_app.services.tickets.views import ActionState, dict_codes, engineer_fact, load_action_state
 from agent_app.services.uow import UnitOfWorkFactory
+
+
+_INSERT_HISTORY = insert(TicketHistory.__table__).execution_options(prepare=True)  # built once (see ticket_row)
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class TicketRef:
     version: int
 
 
-def _ref(ticket: Ticket) -> TicketRef:
+def _ref(ticket: Ticket | TicketRow) -> TicketRef:
     return TicketRef(ticket.id, ticket.number, ticket.status, ticket.version)
 
 
@@ -51,7 +54,7 @@ class TicketService:
         self._clock = clock
         self._bus = bus
 
-    def _announce(self, session: Session, ticket: Ticket, action: str) -> None:
+    def _announce(self, session: Session, ticket: Ticket | TicketRow, action: str) -> None:
         """Tell every desktop of the company (ticket lists, trees, the assignee's to-do) once the
         transaction commits; nothing if it rolls back."""
         self._bus.publish_on_commit(session, ticket.company_id, "ticket_changed", {
@@ -91,17 +94,17 @@ class TicketService:
         """
         with self._uow() as uow:
             state = load_action_state(uow.session, actor, ticket_id)
-            number = state.ticket.number  # a failed flush expires the ticket: read it before
-            try:
-                self._apply(uow.session, state, actor, action, expected_version, params)
-                uow.commit()
-            except StaleDataError:
-                raise ConflictError("conflict", number=number) from None
+            self._apply(uow.session, state, actor, action, expected_version, params)
+            uow.commit()
         return _ref(state.ticket)
 
     def _apply(self, session, state: ActionState, actor: Actor | None, action: str,  # noqa: ANN001
-               expected_version: int, params: dict[str, Any]) -> TicketHistory:
-        """The action inside the caller's transaction; its event is sent when that commits."""
+               expected_version: int, params: dict[str, Any]) -> None:
+        """The action inside the caller's transaction; its event is sent when that commits.
+
+        The ticket's changed columns and the history row are written with two Core statements
+        (`ticket_row`), rows that effects add beside the ticket (callbacks, approvals, work logs)
+        by the session's unit of work at commit."""
         ticket = state.ticket
         if ticket.version != expected_version:
             raise ConflictError("conflict", number=ticket.number)
@@ -125,20 +128,20 @@ class TicketService:
             ticket.status = transition.target
             ticket.status_category = workflow.state(transition.target).category.value
         ticket.version += 1
+        connection = session.connection()
+        if not write_changes(connection, ticket, expected_version):
+            raise ConflictError("conflict", number=ticket.number)  # changed since it was read
         last_at = state.last_step_at
-        history = TicketHistory(
-            company_id=ticket.company_id, ticket_id=ticket.id, at=now, action=action,
-            actor_id=actor.user_id if actor else None, actor_name=actor.name if actor else "系统",
-            actor_phone=actor.mobile if actor else None, from_status=previous, to_status=ticket.status,
-            opinion=params.get("opinion"), detail=_history_detail(dict(params), ctx.notes),
-            elapsed_seconds=int((now - last_at).total_seconds()) if last_at else 0,
-        )
-        session.add(history)
-        session.flush()  # the versioned UPDATE runs here: a concurrent change raises StaleDataError
+        history_id = connection.execute(_INSERT_HISTORY, {
+            "company_id": ticket.company_id, "ticket_id": ticket.id, "at": now, "action": action,
+            "actor_id": actor.user_id if actor else None, "actor_name": actor.name if actor else "系统",
+            "actor_phone": actor.mobile if actor else None, "from_status": previous, "to_status": ticket.status,
+            "opinion": params.get("opinion"), "detail": _history_detail(dict(params), ctx.notes),
+            "elapsed_seconds": int((now - last_at).total_seconds()) if last_at else 0,
+        }).inserted_primary_key[0]
         for upload in uploads:
-            files.store(session, ticket, upload, actor.user_id if actor else None, history.id)
+            files.store(session, ticket, upload, actor.user_id if actor else None, history_id)
         self._announce(session, ticket, action)
-        return history
 
     def find_by_number(self, actor: Actor, number: str) -> int:
         """The id of the ticket with this number (工单编号) that the actor may see; else NotFound."""
@@ -188,7 +191,7 @@ class TicketService:
                                 {"opinion": "挂起到期，自动结束挂起"})
                     uow.commit()
                     resumed.append(state.ticket.number)
-                except (StaleDataError, ConflictError):
+                except ConflictError:
                     continue  # someone resumed it by hand meanwhile
         return resumed
 
