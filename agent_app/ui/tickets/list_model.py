@@ -42,6 +42,46 @@ _SHARED = frozenset({
 })
 _SHARED_AT = frozenset(i for i, name in enumerate(_FIELDS) if name in _SHARED)
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, ID_ROLE, _ALIGNMENT, Qt.ItemDataRole.ForegroundRole})
+_COLUMNS = tuple(Column)
+_TOOLTIP_COLUMNS = frozenset({Column.ADDRESS, Column.DESCRIPTION, Column.LEFTOVER})
+_DUE_COLUMNS = frozenset({Column.OVERDUE_DAYS, Column.DUE_AT})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LINK_BRUSH = QBrush(LINK)
+_OVERDUE_BRUSH = QBrush(OVERDUE)
+
+# What each column shows of a row (None shows as an empty cell).
+_TEXTS: dict[Column, Callable[[TicketRow, Lookups], Any]] = {
+    Column.NUMBER: lambda row, _lookups: row.number,
+    Column.REGISTERED_AT: lambda row, _lookups: local_time(row.registered_at),
+    Column.CATEGORY: lambda row, _lookups: row.category,
+    Column.STATUS: lambda row, _lookups: status_text(row.ticket_type, row.status),
+    Column.CALLER_PHONE: lambda row, _lookups: row.caller_phone or row.contact_phone,
+    Column.COMPANY: lambda row, _lookups: row.company,
+    Column.URGENCY: lambda row, lookups: lookups.name("urgency", row.urgency),
+    Column.CURRENT_HANDLER: lambda row, _lookups: row.current_handler,
+    Column.ADDRESS: lambda row, _lookups: row.address,
+    Column.DUE_AT: lambda row, _lookups: local_time(row.due_at),
+    Column.EXTEND_COUNT: lambda row, _lookups: row.extend_count,
+    Column.URGE_COUNT: lambda row, _lookups: row.urge_count,
+    Column.OVERDUE_DAYS: lambda row, _lookups: row.overdue_days,
+    Column.LEFTOVER: lambda row, _lookups: row.leftover,
+    Column.CALLBACK_RESULT: lambda row, lookups: lookups.name("callback_result", row.callback_result),
+    Column.SOURCE_CHANNEL: lambda row, lookups: lookups.name("source_channel", row.source_channel),
+    Column.DESCRIPTION: lambda row, _lookups: " ".join((row.description or "").split()),
+    Column.FINAL_HANDLER: lambda row, _lookups: row.final_handler,
+    Column.REGISTRAR: lambda row, _lookups: row.registrar,
+    Column.DISPATCHER: lambda row, _lookups: row.dispatcher,
+    Column.TICKET_TYPE: lambda row, _lookups: type_text(row.ticket_type),
+    Column.PRODUCT_LINE: lambda row, lookups: lookups.name("product_line", row.product_line),
+    Column.DEVICE_SN: lambda row, _lookups: row.device_sn,
+    Column.ENGINEER: lambda row, _lookups: row.engineer,
+    Column.DETAILS: lambda _row, _lookups: QCoreApplication.translate("TicketList", "Details"),
+}
+
 
 class _PackedRows:
     """The fetched rows as plain tuples, their repeated texts shared: a `TicketRow` dataclass costs
@@ -216,55 +256,32 @@ class TicketListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Painting a page of the list asks ~400 cells for 7 roles each, most of which this model
+        # does not answer: those return before anything else is looked up.
+        if role not in _ROLES:
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.ADDRESS, Column.DESCRIPTION, Column.LEFTOVER):
-            return self.text(row, column) or None
+        position = index.row()  # -1 for an invalid index
+        if not 0 <= position < len(self._rows):
+            return None
+        column = _COLUMNS[index.column()]
+        if role == _DISPLAY:
+            return self.text(self._rows[position], column)
+        if role == _TOOLTIP:
+            if column not in _TOOLTIP_COLUMNS:
+                return None
+            return self.text(self._rows[position], column) or None
         if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == Column.DETAILS:
-                return QBrush(LINK)
-            if column in (Column.OVERDUE_DAYS, Column.DUE_AT) and row.overdue_days > 0:
-                return QBrush(OVERDUE)
+            return self._rows[position].id
+        if role == _ALIGNMENT:
+            return _RIGHT if column in NUMERIC else None
+        if column == Column.DETAILS:  # the foreground
+            return _LINK_BRUSH
+        if column in _DUE_COLUMNS and self._rows[position].overdue_days > 0:
+            return _OVERDUE_BRUSH
         return None
 
     def text(self, row: TicketRow, column: Column) -> str:
-        lookups = self._lookups
-        values: dict[Column, Callable[[], Any]] = {
-            Column.NUMBER: lambda: row.number,
-            Column.REGISTERED_AT: lambda: local_time(row.registered_at),
-            Column.CATEGORY: lambda: row.category,
-            Column.STATUS: lambda: status_text(row.ticket_type, row.status),
-            Column.CALLER_PHONE: lambda: row.caller_phone or row.contact_phone,
-            Column.COMPANY: lambda: row.company,
-            Column.URGENCY: lambda: lookups.name("urgency", row.urgency),
-            Column.CURRENT_HANDLER: lambda: row.current_handler,
-            Column.ADDRESS: lambda: row.address,
-            Column.DUE_AT: lambda: local_time(row.due_at),
-            Column.EXTEND_COUNT: lambda: row.extend_count,
-            Column.URGE_COUNT: lambda: row.urge_count,
-            Column.OVERDUE_DAYS: lambda: row.overdue_days,
-            Column.LEFTOVER: lambda: row.leftover,
-            Column.CALLBACK_RESULT: lambda: lookups.name("callback_result", row.callback_result),
-            Column.SOURCE_CHANNEL: lambda: lookups.name("source_channel", row.source_channel),
-            Column.DESCRIPTION: lambda: " ".join((row.description or "").split()),
-            Column.FINAL_HANDLER: lambda: row.final_handler,
-            Column.REGISTRAR: lambda: row.registrar,
-            Column.DISPATCHER: lambda: row.dispatcher,
-            Column.TICKET_TYPE: lambda: type_text(row.ticket_type),
-            Column.PRODUCT_LINE: lambda: lookups.name("product_line", row.product_line),
-            Column.DEVICE_SN: lambda: row.device_sn,
-            Column.ENGINEER: lambda: row.engineer,
-            Column.DETAILS: lambda: QCoreApplication.translate("TicketList", "Details"),
-        }
-        value = values[column]()
+        value = _TEXTS[column](row, self._lookups)
         return "" if value is None else str(value)
 
     def refresh_texts(self) -> None:
