@@ -433,7 +433,7 @@ def _tickets(refs: list[CompanyRefs], total: int, clock: Clock, first_t: int, no
 # --- writers ---------------------------------------------------------------------------------
 
 def _copy_line(row: tuple) -> str:
-    return "\t".join([v if v.__class__ is str else ("\\N" if v is None else str(v)) for v in row])
+    return "\t".join(["\\N" if v is None else str(v) for v in row])  # str() of a str is the str itself
 
 
 class _PostgresWriter:
@@ -496,22 +496,37 @@ class _PostgresWriter:
             for row in rows:
                 copy.write_row(row)
 
-    def finish(self) -> None:
-        # two connections build the indexes in parallel (two cores), the big GIN ones split between them
-        defs = sorted(self.index_defs, key=lambda d: ("gin" not in d, d))
-        queues = [defs[0::2], defs[1::2]]
+    def finish(self, rows: dict[str, int]) -> None:
+        """VACUUM (ANALYZE) the loaded tables and build their indexes on two connections (two
+        cores), each taking the heaviest statement left from one queue: the vacuums first (on
+        a table without indexes they only scan the heap), then the indexes by estimated cost
+        (rows; a trigram GIN index costs several btrees), so neither connection is left with a
+        long tail. `rows` is the number of rows written per table."""
+        # VACUUM sets the visibility map: without it no index-only scan (the capped tree counts
+        # and count(*) would visit the heap for every index entry after a COPY)
+        work = [(float("inf"), f"VACUUM (ANALYZE) {table}") for table in BULK_TABLES]
+        for definition in self.index_defs:
+            table = next(t for t in BULK_TABLES if f" ON {t} " in definition or f".{t} " in definition)
+            work.append((rows.get(table, 0) * (8 if "gin_trgm_ops" in definition else 1), definition))
+        work.sort(key=lambda item: -item[0])
+        pending = [statement for _cost, statement in reversed(work)]  # pop() takes the heaviest
+        lock = threading.Lock()
         errors: list[BaseException] = []
 
-        def build(statements: list[str]) -> None:
+        def build() -> None:
             try:
                 with self._psycopg.connect(self.conninfo, autocommit=True) as c:
                     c.execute("SET maintenance_work_mem = '1GB'")
-                    for statement in statements:
+                    while not errors:
+                        with lock:
+                            if not pending:
+                                return
+                            statement = pending.pop()
                         c.execute(statement)
             except BaseException as error:  # noqa: BLE001 - reported below
                 errors.append(error)
 
-        threads = [threading.Thread(target=build, args=(q,)) for q in queues]
+        threads = [threading.Thread(target=build) for _ in range(2)]
         for th in threads:
             th.start()
         for th in threads:
@@ -522,9 +537,10 @@ class _PostgresWriter:
             self.conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                               f"(SELECT coalesce(max(id), 1) FROM {table}))")
         self.conn.execute("SET session_replication_role = DEFAULT") if self.fk_off else None
-        # VACUUM sets the visibility map: without it no index-only scan (the capped tree counts
-        # and count(*) would visit the heap for every index entry after a COPY)
-        self.conn.execute("VACUUM (ANALYZE)")
+        others = [name for (name,) in self.conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND NOT tablename = ANY(%s)",
+            (list(BULK_TABLES),))]
+        self.conn.execute(f"ANALYZE {', '.join(others)}")  # the organisation's, written through the services
 
     def close(self) -> None:
         self.conn.close()
@@ -580,7 +596,7 @@ class _SqliteWriter:
         self.conn.executemany("INSERT INTO ticket_counters (company_id, day, last) VALUES (?, ?, ?)", rows)
         self.conn.execute("COMMIT")
 
-    def finish(self) -> None:
+    def finish(self, _rows: dict[str, int]) -> None:
         self.conn.execute("INSERT INTO ticket_search(ticket_search) VALUES ('rebuild')")
         for sql in self.saved:
             self.conn.execute(sql)
@@ -697,7 +713,8 @@ def load_bulk(url: str | None, customers: int = 1_000_000, tickets: int = 5_000_
         say(f"tickets: {summary.tickets:,} with {summary.history:,} history rows ({summary.phases['tickets']:.1f} s)")
         t0 = time.perf_counter()
         say("building indexes, search index, statistics")
-        writer.finish()
+        writer.finish({"customers": summary.customers, "customer_phones": summary.phones,
+                       "tickets": summary.tickets, "ticket_history": summary.history})
         summary.phases["indexes"] = time.perf_counter() - t0
     finally:
         writer.close()
