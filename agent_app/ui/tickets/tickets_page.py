@@ -64,9 +64,24 @@ class TicketsPage(QWidget):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
+        # Parents first: a widget moved into another parent has the style sheet resolved again for
+        # it and all its descendants. Built bottom-up, most of the page's ~90 widgets went through
+        # that three times (list pane → splitter → page), ~12 ms of the GUI thread per opening.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="ticketsSplitter")
+        layout.addWidget(self.splitter)
         self.tree = TicketTree(self._services, self._actor)
         self.tree.folder_selected.connect(self.open_folder)
         self.tree.setMinimumWidth(170)
+        self.splitter.addWidget(self.tree)
+        right = QWidget(objectName="ticketListPane")
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 1200])
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 8, 8, 8)
+
         self.folder_title = QLabel(objectName="folderTitle")
         self.folder_title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.query_bar = QueryBar()
@@ -123,22 +138,10 @@ class TicketsPage(QWidget):
         self.pager.page_size_changed.connect(self._page_size_changed)
         self.pager.jump.connect(self.jump_to_page)
 
-        right = QWidget(objectName="ticketListPane")
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 8, 8, 8)
         right_layout.addWidget(self.query_bar)
         right_layout.addLayout(tools)
         right_layout.addWidget(self.view, 1)
         right_layout.addWidget(self.pager)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="ticketsSplitter")
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([190, 1200])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
 
     def _lookups_loaded(self, lookups: Lookups) -> None:
         self.lookups = lookups
