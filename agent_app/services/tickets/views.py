@@ -48,8 +48,8 @@ def _action_state_statement(columns: tuple[str, ...]) -> Select:
     # history rows are written in time order: the newest id is the last step (an index walk)
     last_at = (select(TicketHistory.at).where(TicketHistory.ticket_id == Ticket.id)
                .order_by(TicketHistory.id.desc()).limit(1).scalar_subquery())
-    return (select(*(TICKETS.c[key] for key in columns), DispatchTarget.department_id, DispatchTarget.group_id, DispatchTarget.user_id,
-                   pending, kinds, last_at)
+    return (select(*(TICKETS.c[key] for key in columns), DispatchTarget.department_id, DispatchTarget.group_id,
+                   DispatchTarget.user_id, pending, kinds, last_at)
             .outerjoin(DispatchTarget, DispatchTarget.id == Ticket.dispatch_target_id)
             .where(Ticket.id == bindparam("ticket_id")))
 
