@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from agent_app.services.queries import TicketQuery
 from agent_app.ui.error_text import show_error
 from agent_app.ui.ops import QueryOp, runner
+from agent_app.ui.turns import later
 from agent_app.ui.session import Session
 from agent_app.ui.tickets import column_settings
 from agent_app.ui.tickets.advanced_query import AdvancedQueryDialog
@@ -57,8 +58,7 @@ class TicketsPage(QWidget):
         runner().changed.connect(self._changed)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_after_change)
-        services, actor = self._services, self._actor
-        QueryOp(self, op=lambda: load_lookups(services, actor), success=self._lookups_loaded).run_in_background()
+        later(self, self._load_lookups)
         if not self.tree.select_folder(DEFAULT_FOLDER):
             self.run_query(TicketQuery(folder=DEFAULT_FOLDER))
 
@@ -142,6 +142,10 @@ class TicketsPage(QWidget):
         right_layout.addLayout(tools)
         right_layout.addWidget(self.view, 1)
         right_layout.addWidget(self.pager)
+
+    def _load_lookups(self) -> None:
+        services, actor = self._services, self._actor
+        QueryOp(self, op=lambda: load_lookups(services, actor), success=self._lookups_loaded).run_in_background()
 
     def _lookups_loaded(self, lookups: Lookups) -> None:
         self.lookups = lookups

@@ -15,6 +15,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from agent_app.ui.ops import QueryOp, runner
+from agent_app.ui.turns import later
 
 CONTEXT = "TicketTree"
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,7 +72,7 @@ class TicketTree(QTreeView):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         runner().changed.connect(self._changed)
-        self.refresh()
+        later(self, self.refresh)  # after the page's first paint, which the counting would slow down
 
     def _build(self) -> None:
         root = self.tree_model.invisibleRootItem()
