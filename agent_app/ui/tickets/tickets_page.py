@@ -58,9 +58,9 @@ class TicketsPage(QWidget):
         runner().changed.connect(self._changed)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_after_change)
+        self._queried = False
         later(self, self._load_lookups)
-        if not self.tree.select_folder(DEFAULT_FOLDER):
-            self.run_query(TicketQuery(folder=DEFAULT_FOLDER))
+        later(self, self._open_default_folder)
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -143,6 +143,12 @@ class TicketsPage(QWidget):
         right_layout.addWidget(self.view, 1)
         right_layout.addWidget(self.pager)
 
+    def _open_default_folder(self) -> None:
+        """After the first paint, unless the code that opened the page showed a folder meanwhile
+        (the workbench's "my pending", a ticket from the history): its query would be dropped."""
+        if not self._queried and not self.tree.select_folder(DEFAULT_FOLDER):
+            self.run_query(TicketQuery(folder=DEFAULT_FOLDER))
+
     def _load_lookups(self) -> None:
         services, actor = self._services, self._actor
         QueryOp(self, op=lambda: load_lookups(services, actor), success=self._lookups_loaded).run_in_background()
@@ -179,6 +185,7 @@ class TicketsPage(QWidget):
 
     # -- querying ----------------------------------------------------------------------------
     def run_query(self, query: TicketQuery, offset: int = 0, at_least: int = 0) -> None:
+        self._queried = True
         self._restore_token = None
         self.model.set_query(query, offset=offset, page_size=self.pager.page_size, at_least=at_least)
         self.pager.set_position(offset)
