@@ -46,31 +46,42 @@ DESCRIPTIONS: dict[str, list[str]] = {
 }
 
 
+def _pick(rng: random.Random, options):  # noqa: ANN001, ANN202 - a str or a list
+    # rng.choice and rng.randint cost about 1 us each in Python; 5 million tickets and a
+    # million customers call them tens of millions of times (the bulk demo load, issue 7)
+    return options[int(rng.random() * len(options))]
+
+
+def _number(rng: random.Random, low: int, high: int) -> int:
+    """low..high inclusive."""
+    return low + int(rng.random() * (high - low + 1))
+
+
 def person_name(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+    return _pick(rng, SURNAMES) + "".join(_pick(rng, GIVEN) for _ in range(_number(rng, 1, 2)))
 
 
 def business_name(rng: random.Random) -> str:
-    return rng.choice(COMPANY_HEADS) + rng.choice(COMPANY_TAILS)
+    return _pick(rng, COMPANY_HEADS) + _pick(rng, COMPANY_TAILS)
 
 
 def address(rng: random.Random, district: str) -> str:
-    estate = rng.choice(ESTATE_HEADS) + rng.choice(ESTATES)
-    return (f"{district}{rng.choice(ROADS)}{rng.randint(1, 999)}号{estate}"
-            f"{rng.randint(1, 30)}栋{rng.randint(1, 33)}{rng.randint(1, 8):02d}室")
+    estate = _pick(rng, ESTATE_HEADS) + _pick(rng, ESTATES)
+    return (f"{district}{_pick(rng, ROADS)}{_number(rng, 1, 999)}号{estate}"
+            f"{_number(rng, 1, 30)}栋{_number(rng, 1, 33)}{_number(rng, 1, 8):02d}室")
 
 
 def mobile(rng: random.Random) -> str:
-    return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
+    return f"1{_pick(rng, '3456789')}{_number(rng, 0, 999999999):09d}"
 
 
 def landline(rng: random.Random, area: str = "020") -> str:
-    return f"{area}{rng.randint(2, 8)}{rng.randint(0, 9999999):07d}"
+    return f"{area}{_number(rng, 2, 8)}{_number(rng, 0, 9999999):07d}"
 
 
 def shown(number: str, rng: random.Random) -> str:
     """The number as a person might have written it down: spaces, dashes, +86, or plain."""
-    style = rng.randrange(5)
+    style = _number(rng, 0, 4)
     if number.startswith("1") and len(number) == 11:
         return [number, f"+86 {number[:3]} {number[3:7]} {number[7:]}", f"{number[:3]}-{number[3:7]}-{number[7:]}",
                 f"0086{number}", f"{number[:3]} {number[3:]}"][style]
@@ -79,5 +90,4 @@ def shown(number: str, rng: random.Random) -> str:
 
 
 def description(rng: random.Random, category_leaf: str) -> str:
-    options = DESCRIPTIONS.get(category_leaf, DESCRIPTIONS["其他"])
-    return rng.choice(options)
+    return _pick(rng, DESCRIPTIONS.get(category_leaf, DESCRIPTIONS["其他"]))
