@@ -73,7 +73,9 @@ def scroll_tickets(rows: int, watchdog: StallWatchdog) -> dict:
 
     main = _top_level("mainWindow")
     watchdog.mark("scroll")
-    page = main.open_page("tickets")
+    main.navigation.setCurrentRow([p.key for p in main.pages].index("tickets"))  # a click on 工单管理
+    wait_until(lambda: main.stack.currentWidget() is not main.page_placeholder, 30, "the tickets page")
+    page = main.open_page("tickets")  # built by now: the page itself
     wait_until(lambda: "all" in page.tree.folders, 30, "the ticket tree")
     page.open_folder("all")
     model, view = page.model, page.view

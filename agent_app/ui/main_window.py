@@ -6,8 +6,10 @@ page) is remembered per account.
 
 The window opens with an empty page area: its remembered (or first) page is built in a later turn
 of the event loop (`agent_app.ui.turns`), so that building the window and building a heavy first
-page (the workbench) are separate stretches of GUI-thread work, not one long freeze. Code that
-asks for a page (`open_page`, e.g. the phone's screen-pop) gets it built at once.
+page (the workbench) are separate stretches of GUI-thread work, not one long freeze. A page the
+user opens for the first time (a click in the navigation, Ctrl+1…9) is built the same way: the
+navigation answers at once, the page is built in the next turn and painted in the one after.
+Code that asks for a page (`open_page`, e.g. the phone's screen-pop) gets it built at once.
 """
 
 from __future__ import annotations
@@ -87,11 +89,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(page.icon) if page.icon else QIcon(), "")
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.navigation.addItem(item)
-        self.navigation.currentRowChanged.connect(self._show_row)
+        self.navigation.currentRowChanged.connect(self._select_row)
         # Keyboard first: Ctrl+1 … Ctrl+9 open the pages in navigation order.
         for row, page in enumerate(self._pages[:9]):
             shortcut = QAction(self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
-            shortcut.triggered.connect(lambda _checked=False, key=page.key: self.open_page(key))
+            shortcut.triggered.connect(lambda _checked=False, row=row: self.navigation.setCurrentRow(row))
             self.addAction(shortcut)
         self.navigation.setVisible(bool(self._pages))
 
@@ -151,8 +153,8 @@ class MainWindow(QMainWindow):
         """Show the page `key` (building it the first time); None if this user has no such page."""
         for row, page in enumerate(self._pages):
             if page.key == key:
-                self.navigation.setCurrentRow(row)  # builds and shows it (`_show_row`)…
-                if self.stack.currentWidget() is self.page_placeholder:  # …unless highlighted already
+                self.navigation.setCurrentRow(row)  # shows it if built (`_select_row`)…
+                if self.stack.currentWidget() is self.page_placeholder:  # …else build it now
                     self._show_row(row)
                 return self._widgets.get(key)
         return None
@@ -160,6 +162,14 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str | None:
         row = self.navigation.currentRow()
         return self._pages[row].key if 0 <= row < len(self._pages) else None
+
+    def _select_row(self, row: int) -> None:
+        """The user chose a page: shown at once if built, else built in a later turn."""
+        if 0 <= row < len(self._pages) and self._pages[row].key not in self._widgets:
+            self.stack.setCurrentWidget(self.page_placeholder)
+            later(self, self._open_selected_page)
+            return
+        self._show_row(row)
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self._pages):
@@ -274,9 +284,9 @@ class MainWindow(QMainWindow):
         if keys:
             with QSignalBlocker(self.navigation):  # highlighted now, built in a later turn
                 self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
-            later(self, self._open_first_page)
+            later(self, self._open_selected_page)
 
-    def _open_first_page(self) -> None:
+    def _open_selected_page(self) -> None:
         """The highlighted page, unless the user or the code opened one meanwhile."""
         if self.stack.currentWidget() is self.page_placeholder:
             self._show_row(self.navigation.currentRow())

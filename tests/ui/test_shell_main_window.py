@@ -96,6 +96,21 @@ def test_pages_are_built_when_first_opened_and_unregistered_pages_are_absent(qtb
     assert window.current_page_key() == "home"
 
 
+def test_a_page_chosen_in_the_navigation_is_built_in_the_next_turn(qtbot):
+    """The navigation answers a click at once; a page not opened before is built in a later turn
+    of the event loop (then painted in the next), so the GUI thread never does both in one go."""
+    built.clear()
+    window = _window(qtbot, _session({"menu:home", "menu:workbench"}), pages=PAGES[:2])
+    qtbot.waitUntil(lambda: built == ["home"])
+    home = window.stack.currentWidget()
+    window.navigation.setCurrentRow(1)  # as a click does
+    assert built == ["home"] and window.stack.currentWidget() is window.page_placeholder
+    qtbot.waitUntil(lambda: built == ["home", "workbench"])
+    assert window.current_page_key() == "workbench" and isinstance(window.stack.currentWidget(), QLabel)
+    window.navigation.setCurrentRow(0)  # built before: shown at once
+    assert window.stack.currentWidget() is home
+
+
 def test_the_window_shows_before_its_first_page_which_then_opens_by_itself(qtbot):
     """The window and its first page (the workbench: ~100 ms) are built in separate turns of the
     event loop, so the GUI thread never freezes for both at once."""
