@@ -8,7 +8,8 @@ The window opens with an empty page area: its remembered (or first) page is buil
 of the event loop (`agent_app.ui.turns`), so that building the window and building a heavy first
 page (the workbench) are separate stretches of GUI-thread work, not one long freeze. A page the
 user opens for the first time (a click in the navigation, Ctrl+1…9) is built the same way: the
-navigation answers at once, the page is built in the next turn and painted in the one after.
+navigation answers at once, the page is built in the next turn and shown (laid out, painted) in
+the one after.
 Code that asks for a page (`open_page`, e.g. the phone's screen-pop) gets it built at once.
 """
 
@@ -176,14 +177,15 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty_state)
             return
         page = self._pages[row]
-        widget = self._widgets.get(page.key)
-        if widget is None:
-            widget = page.factory(self.session, self.stack)
-            widget.setObjectName(widget.objectName() or f"page_{page.key}")
-            self._widgets[page.key] = widget
-            self.stack.addWidget(widget)
-            self._route_page_requests(widget)
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self._widgets.get(page.key) or self._build_page(page))
+
+    def _build_page(self, page: Page) -> QWidget:
+        widget = page.factory(self.session, self.stack)
+        widget.setObjectName(widget.objectName() or f"page_{page.key}")
+        self._widgets[page.key] = widget
+        self.stack.addWidget(widget)  # hidden until it is the stack's current widget
+        self._route_page_requests(widget)
+        return widget
 
     def set_monitor_control(self, control: QObject | None) -> None:
         """The softphone's listen/whisper/barge control for the seat board (None: no phone)."""
@@ -287,9 +289,21 @@ class MainWindow(QMainWindow):
             later(self, self._open_selected_page)
 
     def _open_selected_page(self) -> None:
-        """The highlighted page, unless the user or the code opened one meanwhile."""
+        """Build the highlighted page (unless the user or the code opened one meanwhile) and show
+        it in the next turn: Qt lays out and paints a page right after the job that showed it,
+        before any timer, so building and showing in one job would be one long freeze. The
+        showing goes ahead of the jobs the page queued while it was built (its first queries):
+        their workers would compete with the first paint for the GIL and the cores."""
+        if self.stack.currentWidget() is not self.page_placeholder:
+            return
+        row = self.navigation.currentRow()
+        if 0 <= row < len(self._pages) and self._pages[row].key not in self._widgets:
+            self._build_page(self._pages[row])
+        later(self, self._show_selected_page, first=True)
+
+    def _show_selected_page(self) -> None:
         if self.stack.currentWidget() is self.page_placeholder:
-            self._show_row(self.navigation.currentRow())
+            self._select_row(self.navigation.currentRow())
 
     # -- language --------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

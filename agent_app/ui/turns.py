@@ -25,8 +25,11 @@ class _Turns(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run_one)
 
-    def add(self, context: QObject, job: Callable[[], object]) -> None:
-        self._jobs.append((context, job))
+    def add(self, context: QObject, job: Callable[[], object], first: bool) -> None:
+        if first:
+            self._jobs.appendleft((context, job))
+        else:
+            self._jobs.append((context, job))
         if not self._timer.isActive():
             self._timer.start()
 
@@ -45,10 +48,11 @@ class _Turns(QObject):
 _turns: _Turns | None = None
 
 
-def later(context: QObject, job: Callable[[], object]) -> None:
+def later(context: QObject, job: Callable[[], object], *, first: bool = False) -> None:
     """Run `job` on the GUI thread in a later turn of the event loop, one queued job per turn, in
-    the order queued; not at all if `context` was deleted meanwhile."""
+    the order queued (`first`: before the jobs queued already); not at all if `context` was
+    deleted meanwhile."""
     global _turns  # one queue per application
     if _turns is None or not isValid(_turns):
         _turns = _Turns(QCoreApplication.instance())
-    _turns.add(context, job)
+    _turns.add(context, job, first)

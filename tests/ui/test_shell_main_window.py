@@ -105,8 +105,8 @@ def test_a_page_chosen_in_the_navigation_is_built_in_the_next_turn(qtbot):
     home = window.stack.currentWidget()
     window.navigation.setCurrentRow(1)  # as a click does
     assert built == ["home"] and window.stack.currentWidget() is window.page_placeholder
-    qtbot.waitUntil(lambda: built == ["home", "workbench"])
-    assert window.current_page_key() == "workbench" and isinstance(window.stack.currentWidget(), QLabel)
+    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), QLabel))
+    assert window.current_page_key() == "workbench" and built == ["home", "workbench"]
     window.navigation.setCurrentRow(0)  # built before: shown at once
     assert window.stack.currentWidget() is home
 

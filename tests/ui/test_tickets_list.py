@@ -21,6 +21,7 @@ def _page(qtbot, world, key: str = "dispatcher") -> TicketsPage:  # noqa: F811
     page.resize(1400, 850)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: bool(page.tree.counts()))  # the folder counts come after the first paint
     settle(qtbot)
     return page
 

@@ -15,11 +15,11 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from agent_app.ui.ops import QueryOp, runner
-from agent_app.ui.turns import later
 
 CONTEXT = "TicketTree"
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 60_000
+FIRST_COUNT_DELAY_MS = 500
 
 MY = ("my_pending", "my_processed", "my_applications")
 KINDS = ("consult", "business", "fault", "complaint", "other")
@@ -72,7 +72,10 @@ class TicketTree(QTreeView):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         runner().changed.connect(self._changed)
-        later(self, self.refresh)  # after the page's first paint, which the counting would slow down
+        # The counts come after the page's first paint and the list's first page, which they would
+        # slow down: on a 2-core machine with the server on it, counting every folder (~100 ms of
+        # the server) competed with the opening for the cores and froze it 50 ms and more.
+        QTimer.singleShot(FIRST_COUNT_DELAY_MS, self, self.refresh)
 
     def _build(self) -> None:
         root = self.tree_model.invisibleRootItem()
