@@ -16,9 +16,10 @@ from agent_app.services.actors import actor_for_account
 from agent_app.services.app import Services
 from agent_app.services.clock import ManualClock
 from agent_app.services.database import create_db_engine
-from agent_app.services.demo.org import DemoCompany, build_company
+from agent_app.services.demo.org import DemoCompany
 from agent_app.services.tickets.numbering import LOCAL_TZ
 from agent_app.services.tickets.registration import RegistrationForm
+from tests.fixtures.companies import two_companies
 from tests.fixtures.databases import database_name, postgres_copy, sqlite_copy
 
 START = datetime(2026, 11, 23, 1, 30, tzinfo=timezone.utc)  # 09:30 in Shanghai
@@ -51,14 +52,7 @@ class World:
 
 
 def _build(url: str) -> tuple[DemoCompany, DemoCompany]:
-    services = Services(create_db_engine(url), ManualClock(START))
-    today = START.astimezone(LOCAL_TZ).date()
-    with services.uow() as uow:
-        a = build_company(uow.session, "gz", "广州自来水公司", today=today)
-        b = build_company(uow.session, "fs", "佛山水务公司", today=today)
-        uow.commit()
-    services.close()
-    return a, b
+    return two_companies(url, START.astimezone(LOCAL_TZ).date())
 
 
 # The world is built once per database kind and copied for each test (a file copy, or

@@ -17,16 +17,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 
-from agent_app.services.app import Services
-from agent_app.services.database import create_db_engine
-from agent_app.services.demo.org import DemoCompany, build_company
-from agent_app.services.tickets.numbering import LOCAL_TZ
 from agent_app.telephony.config import AccountConfig, EngineConfig
 from agent_app.telephony.credentials import store_sip_password
 from agent_app.telephony.engine import SipEngine
@@ -40,18 +35,6 @@ USERS = {"1001": "agent-1001-secret", "1002": "peer-1002-secret", "1003": "peer-
 AGENT = "1001"
 
 E = TypeVar("E")
-
-def two_companies(url: str) -> tuple[DemoCompany, DemoCompany]:
-    """The demo's two water companies (people, seats, extensions) in the database at `url`."""
-    services = Services(create_db_engine(url))
-    today = datetime.now(timezone.utc).astimezone(LOCAL_TZ).date()
-    with services.uow() as uow:
-        a = build_company(uow.session, "gz", "广州自来水公司", today=today)
-        b = build_company(uow.session, "fs", "佛山水务公司", today=today)
-        uow.commit()
-    services.close()
-    return a, b
-
 
 def free_port() -> int:
     """A port free for both UDP and TCP on 127.0.0.1."""

@@ -29,7 +29,8 @@ from agent_app.services.app import Services
 from agent_app.services.database import create_db_engine
 from agent_app.services.demo.org import DemoCompany
 from agent_app.services.models import AuditLog
-from tests.telephony.conftest import DOMAIN, USERS, Kamailio, Sipp, two_companies
+from tests.fixtures.companies import two_companies
+from tests.telephony.conftest import DOMAIN, USERS, Kamailio, Sipp
 from tests.telephony.tones import RtpEar, can_hear_callers, free_media_port, tone, ulaw_encode
 
 PEER = Path(__file__).parent / "monitor_peer.py"

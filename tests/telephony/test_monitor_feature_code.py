@@ -25,7 +25,8 @@ from agent_app.services.models import AuditLog
 from agent_app.telephony.events import RegistrationChanged, RegistrationState
 from agent_app.telephony.monitor import MonitorDesk, MonitorMode
 from agent_app.ui.supervisor.feature_code_control import FeatureCodeControl
-from tests.telephony.conftest import USERS, Kamailio, Recorder, Sipp, agent_account, free_port, two_companies
+from tests.fixtures.companies import two_companies
+from tests.telephony.conftest import USERS, Kamailio, Recorder, Sipp, agent_account, free_port
 
 TEMPLATE = "*22{mode_digit}{extension}"
 SEAT = "1001"
