@@ -72,3 +72,4 @@ def run_desktop(database_url: str | None = None, lang: str | None = None) -> int
         return int(app.exec())
     finally:
         desktop.shutdown()
+        app_settings.flush()  # the window layout saved on closing

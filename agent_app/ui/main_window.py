@@ -233,9 +233,7 @@ class MainWindow(QMainWindow):
     # -- actions ---------------------------------------------------------------------------
     def switch_language(self, lang: str) -> None:
         code = i18n.set_language(lang)
-        store = app_settings.settings()
-        store.setValue(app_settings.LANGUAGE_KEY, code)
-        store.sync()
+        app_settings.settings().set_value(app_settings.LANGUAGE_KEY, code)
 
     def sign_out(self) -> None:
         # The sign-in window appears first, so that closing this one is not the last window
@@ -261,12 +259,12 @@ class MainWindow(QMainWindow):
         return app_settings.user_key(self.session.actor.account, name)
 
     def _save_layout(self) -> None:
-        store = app_settings.settings()
-        store.setValue(self._key("window/geometry"), self.saveGeometry())
-        store.setValue(self._key("window/state"), self.saveState())
-        store.setValue(self._key("window/splitter"), self.splitter.saveState())
-        store.setValue(self._key("window/page"), self.current_page_key() or "")
-        store.sync()
+        app_settings.settings().set_values({
+            self._key("window/geometry"): self.saveGeometry(),
+            self._key("window/state"): self.saveState(),
+            self._key("window/splitter"): self.splitter.saveState(),
+            self._key("window/page"): self.current_page_key() or "",
+        })
 
     def _restore_layout(self) -> None:
         store = app_settings.settings()

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from agent_app.telephony.credentials import store_sip_password
 from agent_app.telephony.engine import SipEngine
 from agent_app.telephony.events import AgentState, AgentStateChanged
 from agent_app.telephony.qt_adapter import EngineBridge
+from agent_app.ui.app_settings import SettingsStore
 from agent_app.ui.phone.login_dialog import HotlineLoginDialog
 from agent_app.ui.phone.phone_bar import AGENT_ID_KEY, EXTENSION_KEY, PhoneBar
 from agent_app.ui.phone.transfer_dialog import TransferDialog
@@ -38,7 +39,7 @@ def english():
 def bar(qtbot, engine: SipEngine, kamailio: Kamailio, tmp_path: Path):
     bridge = EngineBridge(engine)
     bridge.start()
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    settings = SettingsStore(tmp_path / "ui.ini")
     widget = PhoneBar(bridge, lambda extension: agent_account(kamailio, user=extension), settings, acw_seconds=2)
     qtbot.addWidget(widget)
     widget.resize(1400, 44)
@@ -64,7 +65,8 @@ def log_in_through_the_dialog(qtbot, bar: PhoneBar, agent_id: str, extension: st
     qtbot.mouseClick(bar.login_button, Qt.MouseButton.LeftButton)
 
 
-def test_agent_logs_in_answers_holds_and_hangs_up(qtbot, bar: PhoneBar, sipp: Callable[..., Sipp]) -> None:
+def test_agent_logs_in_answers_holds_and_hangs_up(qtbot, bar: PhoneBar, sipp: Callable[..., Sipp],
+                                                   tmp_path: Path) -> None:
     states: list[AgentStateChanged] = []
     bar.agent_state_changed.connect(states.append)
     assert bar.login_timer_label.text() == "Not logged in"
@@ -76,7 +78,9 @@ def test_agent_logs_in_answers_holds_and_hangs_up(qtbot, bar: PhoneBar, sipp: Ca
     assert bar.registration_label.property("registration") == "Registered"
     assert bar.login_timer_label.text().startswith("Logged in 0:00:0")
     assert bar.state_label.text() == "Not ready"
-    assert (bar._settings.value(AGENT_ID_KEY), bar._settings.value(EXTENSION_KEY)) == ("A0042", "1001")
+    bar._settings.flush()
+    remembered = SettingsStore(tmp_path / "ui.ini")  # as the next start reads the file
+    assert (remembered.value(AGENT_ID_KEY), remembered.value(EXTENSION_KEY)) == ("A0042", "1001")
     shot(bar, "not-ready")
 
     qtbot.mouseClick(bar.ready_button, Qt.MouseButton.LeftButton)
@@ -125,8 +129,7 @@ def test_agent_logs_in_answers_holds_and_hangs_up(qtbot, bar: PhoneBar, sipp: Ca
 
 
 def test_login_dialog_remembers_agent_id_and_extension(qtbot, bar: PhoneBar) -> None:
-    bar._settings.setValue(AGENT_ID_KEY, "A0042")
-    bar._settings.setValue(EXTENSION_KEY, "1001")
+    bar._settings.set_values({AGENT_ID_KEY: "A0042", EXTENSION_KEY: "1001"})
     seen: list[tuple[str, str]] = []
 
     def read_and_cancel() -> None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from agent_app.telephony.agent_state import AgentStateMachine
+from agent_app.ui.app_settings import SettingsStore
 from agent_app.telephony.config import AccountConfig
 from agent_app.telephony.engine import TelephonyError
 from agent_app.telephony.events import (
@@ -77,7 +78,7 @@ class PhoneBar(QFrame):
         self,
         bridge: EngineBridge,
         account_for: Callable[[str], AccountConfig],
-        settings: QSettings,
+        settings: SettingsStore,
         acw_seconds: float = 30.0,
         not_ready_reasons: Sequence[str] = NOT_READY_REASONS,
         parent: QWidget | None = None,
@@ -253,9 +254,7 @@ class PhoneBar(QFrame):
 
     def login(self, agent_id: str, extension: str) -> None:
         """登入热线: remember agent ID and extension, register the extension."""
-        self._settings.setValue(AGENT_ID_KEY, agent_id)
-        self._settings.setValue(EXTENSION_KEY, extension)
-        self._settings.sync()
+        self._settings.set_values({AGENT_ID_KEY: agent_id, EXTENSION_KEY: extension})
         self.login_requested.emit(agent_id, extension)
         self._logging_in = True
         self.show_message("")

@@ -96,13 +96,13 @@ def load_preferences() -> PhonePreferences:
 
 
 def save_preferences(preferences: PhonePreferences) -> None:
-    store = app_settings.settings()
-    store.setValue(CAPTURE_KEY, preferences.capture_device)
-    store.setValue(PLAYBACK_KEY, preferences.playback_device)
-    store.setValue(RING_KEY, preferences.ring_device)
-    store.setValue(AUTO_ANSWER_KEY, "true" if preferences.auto_answer else "false")
-    store.setValue(ACW_KEY, preferences.acw_seconds)
-    store.sync()
+    app_settings.settings().set_values({
+        CAPTURE_KEY: preferences.capture_device,
+        PLAYBACK_KEY: preferences.playback_device,
+        RING_KEY: preferences.ring_device,
+        AUTO_ANSWER_KEY: "true" if preferences.auto_answer else "false",
+        ACW_KEY: preferences.acw_seconds,
+    })
 
 
 def host_port(uri: str) -> str:

@@ -21,10 +21,7 @@ def last_account() -> tuple[str, bool]:
 
 
 def save_last_account(account: str, remember: bool) -> None:
-    store = settings()
-    store.setValue("signin/account", account)
-    store.setValue("signin/remember", remember)
-    store.sync()
+    settings().set_values({"signin/account": account, "signin/remember": remember})
 
 
 def load_password(account: str) -> str:

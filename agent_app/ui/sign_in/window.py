@@ -204,9 +204,7 @@ class SignInWindow(QWidget):
 
     def _change_language(self) -> None:
         code = i18n.set_language(self.language.currentData())
-        store = app_settings.settings()
-        store.setValue(app_settings.LANGUAGE_KEY, code)
-        store.sync()
+        app_settings.settings().set_value(app_settings.LANGUAGE_KEY, code)
 
     # -- signing in ------------------------------------------------------------------------
     def submit(self) -> None:

@@ -32,9 +32,7 @@ def load(actor: Any) -> list[Column]:
 
 
 def save(account: str, columns: list[Column]) -> None:
-    store = app_settings.settings()
-    store.setValue(app_settings.user_key(account, KEY), ",".join(c.name for c in columns))
-    store.sync()
+    app_settings.settings().set_value(app_settings.user_key(account, KEY), ",".join(c.name for c in columns))
 
 
 def apply(header_view: QHeaderView, columns: list[Column]) -> None:
