@@ -121,9 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in (("sip.registrar", f"sip:{kamailio.address}"), ("sip.proxy", f"sip:{kamailio.address};lr"),
                        ("sip.domain", DOMAIN), ("sip.transport", "udp")):
         set_user_value(key, value)
-    store = app_settings.settings()
-    store.setValue(app_settings.user_key(args.account, "window/page"), "workbench")
-    store.sync()
+    app_settings.settings().set_value(app_settings.user_key(args.account, "window/page"), "workbench")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     watchdog = StallWatchdog()
     result: dict = {"numbers": len(numbers)}

@@ -118,9 +118,8 @@ def main(argv: list[str] | None = None) -> int:
 
     use_memory_keyring()
     set_user_value("sip.registrar", "sip:127.0.0.1:5999")  # a SIP line configured: the softphone starts
-    store = app_settings.settings()  # the agent's last page: the workbench (a desk's everyday start)
-    store.setValue(app_settings.user_key(args.account, "window/page"), "workbench")
-    store.sync()
+    # the agent's last page: the workbench (a desk's everyday start)
+    app_settings.settings().set_value(app_settings.user_key(args.account, "window/page"), "workbench")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     watchdog = StallWatchdog()
     result: dict = {}
