@@ -1,9 +1,12 @@
 """Phone numbers in the forms people and switches write them."""
 
+import random
+
 import pytest
 
 from agent_app.domain.errors import ValidationError
 from agent_app.domain.phone import normalize_phone
+from agent_app.services.demo import content
 
 
 @pytest.mark.parametrize("raw", ["13800138000", "+86 138-0013-8000", "008613800138000", "8613800138000",
@@ -36,3 +39,14 @@ def test_malformed_numbers_are_refused_with_a_message(raw):
         normalize_phone(raw)
     assert "不是有效的电话号码" in refused.value.message("zh_CN")
     assert "is not a valid phone number" in refused.value.message("en")
+
+
+def test_every_way_the_demo_writes_a_number_normalizes_back_to_it():
+    """The bulk demo stores a customer's landline in the phone index as written by `content.landline`
+    (area code + number) and shows it in any of five styles; lookups normalize what they are given."""
+    rng = random.Random(11)
+    for area in ("020", "0757"):
+        for _ in range(200):
+            line, mobile = content.landline(rng, area), content.mobile(rng)
+            assert normalize_phone(content.shown(line, rng), area).canonical == line
+            assert normalize_phone(content.shown(mobile, rng), area).canonical == mobile
