@@ -167,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(RESULTS / "latest.json"))
     parser.add_argument("--steps", default=",".join(STEPS), help="comma separated: " + ", ".join(STEPS))
     args = parser.parse_args(argv)
+    steps = tuple(s.strip() for s in args.steps.split(",") if s.strip())
+    unknown = [s for s in steps if s not in STEPS]
+    if unknown:
+        parser.error(f"unknown step {', '.join(unknown)} (the steps: {', '.join(STEPS)})")
     probes = args.probes or (6 if args.smoke else 240)
     cleanup: list[str] = []
     temp_dir = None
@@ -196,7 +200,6 @@ def main(argv: list[str] | None = None) -> int:
     machine = _machine()
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    steps = tuple(s.strip() for s in args.steps.split(",") if s.strip())
 
     def write(finished: bool = False) -> None:  # after every step, so a long run keeps what it measured
         out.write_text(json.dumps({"date": started, "finished": _now() if finished else None, "smoke": args.smoke,
