@@ -94,7 +94,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _machine() -> dict:
+def _machine(reference: bool = True) -> dict:
     info = {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()}
     try:
         mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
@@ -102,10 +102,35 @@ def _machine() -> dict:
         info["load_average_at_start"] = os.getloadavg()
     except (OSError, StopIteration):
         pass
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+        info["cpu"] = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
     import sqlite3
 
     info["sqlite"] = sqlite3.sqlite_version
+    if reference:  # a smoke run skips it (3–4 s)
+        info["python_reference_ms"] = _python_reference_ms()
     return info
+
+
+def _python_reference_ms() -> float:
+    """How long this machine takes for a fixed pure-Python task (50 000 demo names, addresses and
+    phone numbers; the best of five): machines differ, and the bulk load and the workflow clients
+    are mostly Python, so figures from two machines compare only with this beside them."""
+    from agent_app.services.demo import content
+
+    best = float("inf")
+    for _ in range(5):
+        rng = random.Random(7)
+        started = time.perf_counter()
+        for _ in range(50_000):
+            content.shown(content.mobile(rng), rng)
+            content.address(rng, "天河区")
+            content.person_name(rng)
+        best = min(best, time.perf_counter() - started)
+    return round(best * 1000, 1)
 
 
 STEPS = ("screen_pop", "lists", "search", "workflow_actions", "tree_counts", "gui")
@@ -197,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                 urls.append(f"sqlite:///{args.sqlite_path}")
     figures: list[Figure] = []
     started = _now()
-    machine = _machine()
+    machine = _machine(reference=not args.smoke)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
 
@@ -217,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         if temp_dir is not None:
             temp_dir.cleanup()
     print(table(figures))
+    print(f"\nmachine: {machine.get('cpus')} cores, {machine.get('cpu', '?')}, "
+          f"Python reference task {machine.get('python_reference_ms', '-')} ms")
     write(finished=True)
     print(f"\nwritten {out}")
     return 0
