@@ -60,7 +60,7 @@ class PostgresWriter:
             self.index_defs.append(definition)
             self.conn.execute(f'DROP INDEX "{name}"')
 
-    def binary_types(self, conn, table: str, columns: tuple[str, ...]) -> list[int]:  # noqa: ANN001
+    def _binary_types(self, conn, table: str, columns: tuple[str, ...]) -> list[int]:  # noqa: ANN001
         """The type of every column for binary COPY, a `timestamptz` as `int8`: both travel as
         8 bytes, and the generator gives timestamps as microseconds since 2000 (`Clock.micros`)."""
         types = self._psycopg.postgres.types
@@ -81,7 +81,7 @@ class PostgresWriter:
                 # a connection of its own: write() also runs in forked processes, which must
                 # never use the parent's
                 c = stack.enter_context(self._psycopg.connect(self.conninfo, autocommit=False))
-                types = self.binary_types(c, table, cols)
+                types = self._binary_types(c, table, cols)
                 c.execute("SET synchronous_commit = off")
                 if self.fk_off:
                     c.execute("SET session_replication_role = replica")
