@@ -112,7 +112,10 @@ class WorkbenchPage(QWidget):
 
     @property
     def form(self) -> RegistrationFormWidget:
-        return self._form if self._form is not None else self._add_form()
+        form = self._form if self._form is not None else self._add_form()
+        if form.parentWidget() is not self._cards[1]:
+            self._place(form, 1)
+        return form
 
     @property
     def history(self) -> HistoryPanel:
@@ -120,14 +123,17 @@ class WorkbenchPage(QWidget):
 
     def panels_built(self) -> bool:
         """All three panels exist (they come one turn each after the page)."""
-        return None not in (self._customer_panel, self._form, self._history)
+        return None not in (self._customer_panel, self._form, self._history) and \
+            self._form.parentWidget() is self._cards[1]
 
     def _build_next_panel(self) -> None:
         """The first panel not built yet, in reading order; the next one in the following turn."""
         if self._customer_panel is None:
             self._add_customer_panel()
         elif self._form is None:
-            self._add_form()
+            self._add_form()  # the largest panel: built in this turn, placed and shown in the next
+        elif self._form.parentWidget() is not self._cards[1]:
+            self._place(self._form, 1)
         elif self._history is None:
             self._add_history()
         if not self.panels_built():
@@ -156,7 +162,6 @@ class WorkbenchPage(QWidget):
         if self._reference_ready:
             form.set_reference(self._reference)
         form.restore_draft()
-        self._place(form, 1)
         return form
 
     def _add_history(self) -> HistoryPanel:
