@@ -111,13 +111,13 @@ def _load_customers(writer, refs: list[CompanyRefs], total: int, clock: Clock, f
     slices = rows.customer_slices(refs, total, parts)
     if parts == 1:
         writer.write(rows.customers(slices[0], clock, first_t, span, rng, ids["customers"], ids["customer_phones"],
-                               summary), columns)
+                                    summary), columns)
         return
 
     def part(k: int) -> tuple[int, int, dict[int, list[tuple]]]:
         mine = BulkSummary()
         writer.write(rows.customers(slices[k], clock, first_t, span, random.Random(seed * 17 + k), ids["customers"],
-                               ids["customer_phones"], mine), columns)
+                                    ids["customer_phones"], mine), columns)
         return mine.customers, mine.phones, {ref.demo.id: ref.customers for ref in refs}
 
     for count, phones, made in run_forked(part, parts):  # in part order: each company's customers in order
@@ -150,8 +150,8 @@ def _load_tickets(writer, refs: list[CompanyRefs], total: int, clock: Clock, fir
 
     def part(k: int) -> tuple[int, int, dict[int, dict[str, int]]]:
         mine = BulkSummary()
-        writer.write(rows.tickets(refs, total, clock, first_t, now_t, random.Random(seed * 31 + runs[k][0]), *first_ids,
-                             mine, runs[k]), columns)
+        rng_k = random.Random(seed * 31 + runs[k][0])
+        writer.write(rows.tickets(refs, total, clock, first_t, now_t, rng_k, *first_ids, mine, runs[k]), columns)
         return mine.tickets, mine.history, {ref.demo.id: ref.counters for ref in refs}
 
     merged: dict[int, dict[str, int]] = {}
