@@ -113,7 +113,7 @@ class WorkbenchPage(QWidget):
     @property
     def form(self) -> RegistrationFormWidget:
         form = self._form if self._form is not None else self._add_form()
-        if form.parentWidget() is not self._cards[1]:
+        if not self._form_placed():
             self._place(form, 1)
         return form
 
@@ -123,8 +123,10 @@ class WorkbenchPage(QWidget):
 
     def panels_built(self) -> bool:
         """All three panels exist (they come one turn each after the page)."""
-        return None not in (self._customer_panel, self._form, self._history) and \
-            self._form.parentWidget() is self._cards[1]
+        return None not in (self._customer_panel, self._form, self._history) and self._form_placed()
+
+    def _form_placed(self) -> bool:
+        return self._form is not None and self._form.parentWidget() is self._cards[1]
 
     def _build_next_panel(self) -> None:
         """The first panel not built yet, in reading order; the next one in the following turn."""
@@ -132,7 +134,7 @@ class WorkbenchPage(QWidget):
             self._add_customer_panel()
         elif self._form is None:
             self._add_form()  # the largest panel: built in this turn, placed and shown in the next
-        elif self._form.parentWidget() is not self._cards[1]:
+        elif not self._form_placed():
             self._place(self._form, 1)
         elif self._history is None:
             self._add_history()
