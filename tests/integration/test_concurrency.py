@@ -11,6 +11,8 @@ from agent_app.domain.errors import ConflictError
 from agent_app.services.app import Services
 from agent_app.services.database import create_db_engine
 from agent_app.services.models import TicketHistory
+from agent_app.services.tickets.step_write import write_step
+from agent_app.services.tickets.views import load_action_state
 
 
 def _dispatched(world) -> int:
@@ -28,6 +30,27 @@ def test_a_stale_version_is_refused_and_changes_nothing(world):
     assert "已被他人修改" in refused.value.message("zh_CN")
     detail = world.services.tickets.detail(handler, ticket_id)
     assert detail.ticket["status"] == "dispatched" and len(detail.history) == 2
+
+
+def test_a_change_between_reading_and_writing_writes_neither_the_ticket_nor_its_history(world):
+    """A desk read the ticket at version 2, another desk urged it before the first one wrote: the
+    write (on PostgreSQL one statement for the ticket and its history row) changes nothing."""
+    ticket_id = _dispatched(world)
+    agent = world.actor(world.a, "agent")
+    with world.services.uow() as uow:
+        stale = load_action_state(uow.session, agent, ticket_id).ticket
+    world.services.tickets.perform(agent, ticket_id, "urge", 2, opinion="客户来电催促")
+    stale.urge_count += 1
+    stale.version += 1
+    step = {"company_id": stale.company_id, "at": world.clock(), "action": "urge", "actor_id": agent.user_id,
+            "actor_name": agent.name, "actor_phone": None, "from_status": stale.status, "to_status": stale.status,
+            "opinion": "又一次催促", "detail": None, "elapsed_seconds": 0}
+    with world.services.uow() as uow:
+        assert write_step(uow.session.connection(), stale, 2, step) is None
+        uow.commit()
+    detail = world.services.tickets.detail(agent, ticket_id)
+    assert detail.ticket["urge_count"] == 1 and detail.ticket["version"] == 3
+    assert [h.opinion for h in detail.history].count("又一次催促") == 0 and len(detail.history) == 3
 
 
 @pytest.mark.postgres

@@ -34,11 +34,27 @@ class Event:
 Listener = Callable[[Event], None]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """An event as PostgreSQL's `pg_notify(channel, message)`, for the caller to send inside a
+    statement of its own transaction (`EventBus.notice`)."""
+
+    channel: str
+    message: str
+
+
 class EventBus(Protocol):
     def publish(self, company_id: int, kind: str, payload: dict[str, Any]) -> None: ...
 
     def publish_on_commit(self, session: Session, company_id: int, kind: str, payload: dict[str, Any]) -> None:
         """Publish when the session's transaction commits; nothing if it rolls back."""
+        ...
+
+    def notice(self, company_id: int, kind: str, payload: dict[str, Any]) -> Notice | None:
+        """The event as a NOTIFY that a statement of the caller's transaction sends with its work
+        (PostgreSQL delivers it at commit, never on rollback), saving the round trip of
+        `publish_on_commit`; None for a bus that does not go through the database: then the
+        caller publishes with `publish_on_commit`."""
         ...
 
     def subscribe(self, company_id: int, listener: Listener) -> Callable[[], None]:
@@ -93,6 +109,9 @@ class InProcessBus:
     def publish_on_commit(self, session: Session, company_id: int, kind: str, payload: dict[str, Any]) -> None:
         event = Event(company_id, kind, dict(payload))
         after_commit(session, lambda: self._subscribers.deliver(event))
+
+    def notice(self, company_id: int, kind: str, payload: dict[str, Any]) -> Notice | None:
+        return None
 
     def subscribe(self, company_id: int, listener: Listener) -> Callable[[], None]:
         return self._subscribers.add(company_id, listener)

@@ -18,7 +18,7 @@ import psycopg
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from agent_app.services.events.bus import Event, EventBus, InProcessBus, Listener, Subscribers
+from agent_app.services.events.bus import Event, EventBus, InProcessBus, Listener, Notice, Subscribers
 
 log = logging.getLogger(__name__)
 # Reconnection: 0.5 s, doubling, at most MAX_BACKOFF, each wait jittered by ±JITTER so that the
@@ -63,6 +63,9 @@ class PostgresBus:
         # NOTIFY is transactional: PostgreSQL sends it at commit and drops it on rollback, and it
         # costs no extra transaction (one round trip inside the action's own).
         session.connection().execute(_NOTIFY, _notify_params(company_id, kind, payload))
+
+    def notice(self, company_id: int, kind: str, payload: dict[str, Any]) -> Notice | None:
+        return Notice(**_notify_params(company_id, kind, payload))
 
     # --- listening --------------------------------------------------------------------------
 

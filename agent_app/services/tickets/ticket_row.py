@@ -3,16 +3,13 @@
 An action used to load the ORM entity and let the unit of work write it back. With 8 desktops
 acting on a shared database at once (issue 7: 500 actions a second) that machinery was most of an
 action's CPU, so an action reads the columns with one Core select (`views.load_action_state`),
-its effects set attributes on this row as they did on the entity, and `write_changes` sends only
-what changed, in one UPDATE guarded by the version the action read (optimistic locking: a
-concurrent change makes it match no row).
+its effects set attributes on this row as they did on the entity, and `step_write` sends only
+what changed.
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping
-
-from sqlalchemy import Connection, Update, bindparam, update
 
 from agent_app.services.models import Ticket
 
@@ -59,29 +56,3 @@ class TicketRow:
     @property
     def changes(self) -> Mapping[str, Any]:
         return self._changes
-
-
-# One UPDATE per set of changed columns, built once: an action changes the same few columns
-# every time, and a statement built per call would be keyed for the compiled cache per call.
-# Prepared on PostgreSQL (see database._execute_prepared).
-_UPDATES: dict[frozenset[str], Update] = {}
-
-
-def _update_for(keys: frozenset[str]) -> Update:
-    statement = _UPDATES.get(keys)
-    if statement is None:
-        statement = (update(TICKETS)
-                     .where(TICKETS.c.id == bindparam("row_id"), TICKETS.c.version == bindparam("read_version"))
-                     .values({key: bindparam(key) for key in sorted(keys)})
-                     .execution_options(prepare=True))
-        _UPDATES[keys] = statement
-    return statement
-
-
-def write_changes(connection: Connection, row: TicketRow, read_version: int) -> bool:
-    """Write the changed columns if the ticket is still at `read_version`; False if another
-    transaction changed it meanwhile (nothing is written then)."""
-    changes = row.changes
-    result = connection.execute(_update_for(frozenset(changes)),
-                                {**changes, "row_id": row.id, "read_version": read_version})
-    return result.rowcount == 1
