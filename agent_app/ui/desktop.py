@@ -36,6 +36,7 @@ WARM_UP_MODULES = (
     "agent_app.ui.main_window",
     "agent_app.ui.phone.softphone",
     "agent_app.ui.phone.phone_bar",  # with the SIP engine and pjsua2: 60 ms of the phone's first start
+    "agent_app.telephony.audio.devices",  # with QtMultimedia: 45-190 ms (see _prepare_audio)
     "agent_app.telephony.monitor",
     "agent_app.ui.supervisor.monitor_glue",
     "agent_app.ui.home.home_page",
@@ -70,7 +71,15 @@ class Desktop(QObject):
     def start(self) -> None:
         self.sign_in_window.show()
         # After the first paint: the worker's imports hold the GIL in stretches.
-        QTimer.singleShot(100, lambda: runner().submit(_warm_up, lambda _result, _error: None))
+        QTimer.singleShot(100, lambda: runner().submit(_warm_up, lambda _result, _error: self._prepare_audio()))
+
+    def _prepare_audio(self) -> None:
+        """Once the imports are done and while the user types: the sound system's first answer
+        blocks the GUI thread, better now than when the workbench has just appeared."""
+        if self.main_window is None:
+            from agent_app.ui.phone.softphone import prepare_audio_devices
+
+            later(self, prepare_audio_devices)
 
     def _open_main_window(self, session: Session) -> None:
         from agent_app.ui.main_window import MainWindow

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import keyring
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from agent_app.paths import user_data_dir
@@ -161,3 +162,32 @@ def test_sign_in_opens_the_main_window_and_sign_out_returns(qtbot, services, mak
     qtbot.waitUntil(lambda: window.isVisible())
     assert desktop.main_window is None
     assert window.password.text() == ""  # not remembered: cleared
+
+
+@pytest.mark.parametrize(("registrar", "audio", "asked"), [
+    ("sip:127.0.0.1", "", True),  # the phone will start: its devices are looked up ahead
+    ("", "", False),  # no SIP line on this PC: no phone, no sound system to wake
+    ("sip:127.0.0.1", "null", False),  # a PC without a headset by configuration
+])
+def test_the_audio_devices_are_looked_up_while_the_sign_in_window_waits(
+        qtbot, services, monkeypatch, registrar, audio, asked):
+    """The sound system's first answer blocks the GUI thread (40-450 ms): it is asked while the
+    user types, not when the workbench has just appeared and the phone starts."""
+    from agent_app.settings import set_user_value
+    from agent_app.telephony.audio import devices
+
+    asks: list[str] = []
+    monkeypatch.setattr(devices, "list_devices", lambda: asks.append("asked") or [])
+    monkeypatch.setenv("AGENT_APP_AUDIO", audio)
+    set_user_value("sip.registrar", registrar)
+    desktop = Desktop(Connector(lambda _url: services), fixed_url="sqlite:///unused.sqlite3")
+    desktop.start()
+    qtbot.addWidget(desktop.sign_in_window)
+    if asked:
+        qtbot.waitUntil(lambda: asks == ["asked"], timeout=10_000)
+    else:
+        qtbot.wait(300)  # the warm-up starts 100 ms after the first paint
+        qtbot.waitUntil(lambda: runner().pending == 0, timeout=10_000)
+        qtbot.wait(50)
+        assert asks == []
+    assert desktop.main_window is None

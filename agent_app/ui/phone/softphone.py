@@ -57,6 +57,24 @@ def make_audio(preferences: PhonePreferences) -> tuple[Any, str | None]:
     return DeviceAudioBridge(*chosen), None
 
 
+def prepare_audio_devices() -> None:
+    """Ask the system for its audio devices now, on the GUI thread, if this PC's phone will use
+    them. The first question loads QtMultimedia's backend and connects to the sound system
+    (PulseAudio, WASAPI): 15 ms with PulseAudio up, 40-450 ms when no sound server answers
+    (docs/performance.md). The desktop calls this while the sign-in window waits for the user,
+    so that the phone's start after sign-in finds the devices known; later questions are
+    answered from memory. Not on a worker: the backend's objects belong to the thread that makes
+    them (and on Windows need its COM)."""
+    if null_audio_forced() or not load_sip_line().registrar:
+        return
+    from agent_app.telephony.audio.devices import list_devices
+
+    try:
+        list_devices()
+    except Exception:  # noqa: BLE001 - the phone's start reports a device problem where it matters
+        log.debug("audio devices could not be listed ahead of the phone", exc_info=True)
+
+
 class Softphone(QObject):
     """Owns the engine for one main window; everything else hangs off the window."""
 
