@@ -36,7 +36,6 @@ WARM_UP_MODULES = (
     "agent_app.ui.main_window",
     "agent_app.ui.phone.softphone",
     "agent_app.ui.phone.phone_bar",  # with the SIP engine and pjsua2: 60 ms of the phone's first start
-    "agent_app.telephony.audio.devices",  # with QtMultimedia: 45-190 ms (see _prepare_audio)
     "agent_app.telephony.monitor",
     "agent_app.ui.supervisor.monitor_glue",
     "agent_app.ui.home.home_page",
@@ -46,8 +45,13 @@ WARM_UP_MODULES = (
 
 
 def _warm_up() -> None:
+    from agent_app.ui.phone.softphone import uses_audio_devices
+
+    names = list(WARM_UP_MODULES)
+    if uses_audio_devices():  # QtMultimedia: 45-190 ms and 20 MB, only for a phone with a headset
+        names.append("agent_app.telephony.audio.devices")
     with long_lived_work():  # ~200 000 new objects: not for the GUI thread's young collections
-        for name in WARM_UP_MODULES:
+        for name in names:
             try:
                 importlib.import_module(name)
             except Exception:  # noqa: BLE001 - the real import later reports it where it matters

@@ -57,6 +57,12 @@ def make_audio(preferences: PhonePreferences) -> tuple[Any, str | None]:
     return DeviceAudioBridge(*chosen), None
 
 
+def uses_audio_devices() -> bool:
+    """Whether this PC's phone will use the sound system: a SIP line is set up, and audio is
+    not switched off (AGENT_APP_AUDIO=null)."""
+    return not null_audio_forced() and bool(load_sip_line().registrar)
+
+
 def prepare_audio_devices() -> None:
     """Ask the system for its audio devices now, on the GUI thread, if this PC's phone will use
     them. The first question loads QtMultimedia's backend and connects to the sound system
@@ -65,7 +71,7 @@ def prepare_audio_devices() -> None:
     so that the phone's start after sign-in finds the devices known; later questions are
     answered from memory. Not on a worker: the backend's objects belong to the thread that makes
     them (and on Windows need its COM)."""
-    if null_audio_forced() or not load_sip_line().registrar:
+    if not uses_audio_devices():
         return
     from agent_app.telephony.audio.devices import list_devices
 
