@@ -3,11 +3,19 @@ sorting and page jumps, on a real migrated SQLite database with the demo organis
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QStyledItemDelegate
+from sqlalchemy import update
+
+from agent_app.services.models import Ticket
 
 from agent_app.ui.ops import runner
 from agent_app.ui.tickets.column_chooser import COLUMN_ROLE, ColumnChooser
 from agent_app.ui.tickets.columns import Column
+from agent_app.ui.tickets.list_delegate import TicketListDelegate
 from agent_app.ui.tickets.page import PAGE
 from agent_app.ui.tickets.tickets_page import TicketsPage
 from tests.ui.test_tickets_world import settle, world  # noqa: F401 - the fixture
@@ -215,6 +223,46 @@ def test_details_link_and_enter_open_the_ticket(qtbot, world):  # noqa: F811
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert list(page.dialogs) == [ticket_id]
     settle(qtbot)
+
+
+def _cells_painted(page: TicketsPage) -> list[QImage]:
+    """The list's viewport as painted, scrolled from the first column to the last."""
+    bar = page.view.horizontalScrollBar()
+    images = []
+    for value in (bar.minimum(), bar.maximum()):
+        bar.setValue(value)
+        images.append(page.view.viewport().grab().toImage())
+    return images
+
+
+def test_the_list_paints_what_qts_own_delegate_paints(qtbot, world):  # noqa: F811
+    """The list's delegate asks the model once per cell (list_delegate): texts, right-aligned
+    numbers, the blue 详情 link and an overdue ticket's due date and days in red come out pixel
+    for pixel as with Qt's delegate asking role by role."""
+    late = world.register()
+    world.register(address="越秀区中山五路8号", urgency="normal")
+    world.perform("dispatcher", late, "dispatch", target_id=world.a.target_ids["供水管网部"])
+    with world.services.uow() as uow:  # three days past its due time
+        uow.session.execute(update(Ticket).where(Ticket.id == late).values(
+            due_at=datetime.now(timezone.utc) - timedelta(days=3)))
+        uow.commit()
+    page = _page(qtbot, world)
+    page.open_folder("all")
+    settle(qtbot)
+    overdue = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == late)
+    assert int(page.model.index(overdue, Column.OVERDUE_DAYS).data()) >= 3
+    assert isinstance(page.view.itemDelegate(), TicketListDelegate)
+    ours = _cells_painted(page)
+    page.view.setItemDelegate(QStyledItemDelegate(page.view))
+    qts = _cells_painted(page)
+    assert ours == qts
+    page.view.setItemDelegate(TicketListDelegate(page.model, page.view))
+    page.view.scrollTo(page.model.index(overdue, Column.DUE_AT))
+    image = page.view.viewport().grab().toImage()
+    cell = page.view.visualRect(page.model.index(overdue, Column.DUE_AT))
+    red = QColor("#c0392b").rgb()
+    assert any(image.pixel(x, y) == red for x in range(cell.left(), cell.right())
+               for y in range(cell.top(), cell.bottom()))
 
 
 def test_tree_counts_follow_other_desktops_on_a_timer(qtbot, world):  # noqa: F811

@@ -49,7 +49,8 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, ID_ROLE, _ALIGNMENT, Qt.ItemDataRole.For
 _COLUMNS = tuple(Column)
 _TOOLTIP_COLUMNS = frozenset({Column.ADDRESS, Column.DESCRIPTION, Column.LEFTOVER})
 _DUE_COLUMNS = frozenset({Column.OVERDUE_DAYS, Column.DUE_AT})
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_FLAG = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = int(_RIGHT_FLAG)
 _LINK_BRUSH = QBrush(LINK)
 _OVERDUE_BRUSH = QBrush(OVERDUE)
 
@@ -246,7 +247,7 @@ class TicketListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else len(_COLUMNS)  # asked for every painted cell: a tuple, not the enum
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
@@ -256,8 +257,8 @@ class TicketListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Painting a page of the list asks ~400 cells for 7 roles each, most of which this model
-        # does not answer: those return before anything else is looked up.
+        # The list's own view paints through `cell` (list_delegate); this answers everyone else
+        # (tooltips, tests, the id of a row). Roles the model does not answer return at once.
         if role not in _ROLES:
             return None
         position = index.row()  # -1 for an invalid index
@@ -274,9 +275,20 @@ class TicketListModel(QAbstractTableModel):
             return self._rows[position].id
         if role == _ALIGNMENT:
             return _RIGHT if column in NUMERIC else None
-        if column == Column.DETAILS:  # the foreground
+        return self._brush(self._rows[position], column)
+
+    def cell(self, position: int, column_index: int) -> tuple[str, Qt.AlignmentFlag | None, QBrush | None]:
+        """What a cell shows, in one call: its text, its alignment (None: the view's) and the
+        brush of its text (None: the palette's); as `data` answers for those roles."""
+        row = self._rows[position]
+        column = _COLUMNS[column_index]
+        return (self.text(row, column), _RIGHT_FLAG if column in NUMERIC else None, self._brush(row, column))
+
+    @staticmethod
+    def _brush(row: TicketRow, column: Column) -> QBrush | None:
+        if column == Column.DETAILS:  # a link
             return _LINK_BRUSH
-        if column in _DUE_COLUMNS and self._rows[position].overdue_days > 0:
+        if column in _DUE_COLUMNS and row.overdue_days > 0:
             return _OVERDUE_BRUSH
         return None
 

@@ -31,6 +31,7 @@ from agent_app.ui.tickets.advanced_query import AdvancedQueryDialog
 from agent_app.ui.tickets.column_chooser import ColumnChooser
 from agent_app.ui.tickets.columns import Column
 from agent_app.ui.tickets.detail_dialog import TicketDetailDialog
+from agent_app.ui.tickets.list_delegate import TicketListDelegate
 from agent_app.ui.tickets.list_model import TicketListModel
 from agent_app.ui.tickets.lookups import Lookups, load_lookups
 from agent_app.ui.tickets.pager import Pager
@@ -94,6 +95,7 @@ class TicketsPage(QWidget):
         self.model.failed.connect(lambda error: show_error(self, error))
         self.view = QTableView(objectName="ticketList")
         self.view.setModel(self.model)
+        self.view.setItemDelegate(TicketListDelegate(self.model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
