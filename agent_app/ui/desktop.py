@@ -88,15 +88,20 @@ class Desktop(QObject):
     def _open_main_window(self, session: Session) -> None:
         from agent_app.ui.main_window import MainWindow
 
+        # Each in its own turn of the event loop, so that the GUI never freezes for two at once:
+        # the window built now, then shown (polished, laid out and painted: the two together
+        # were up to 55 ms of one turn, issue 7), its first page (queued by the window), then the
+        # phone (pjsua2's start: 10-80 ms), then the rest of the first page (the workbench queues
+        # its panels).
         window = MainWindow(session)
+        later(self, lambda: self._show_main_window(window), first=True)
+        later(self, lambda: self._window_ready(window))
+
+    def _show_main_window(self, window: MainWindow) -> None:
         window.signed_out.connect(self._signed_out)
         self.main_window = window
         window.show()
         self.sign_in_window.hide()
-        # Each in its own turn of the event loop, so that the GUI never freezes for two at once:
-        # the window now, its first page (queued by the window), then the phone (pjsua2's start:
-        # 10-80 ms), then the rest of the first page (the workbench queues its panels).
-        later(self, lambda: self._window_ready(window))
         QTimer.singleShot(1000, freeze_long_lived)  # the window, its first page and the phone
 
     def _window_ready(self, window: MainWindow) -> None:
