@@ -131,7 +131,8 @@ class TicketService:
         ticket.version += 1
         last_at = state.last_step_at
         # On PostgreSQL the event goes out with the step's own statement (one round trip less).
-        notice = self._bus.notice(ticket.company_id, "ticket_changed", self._event(ticket, action))
+        event = self._event(ticket, action)
+        notice = self._bus.notice(ticket.company_id, "ticket_changed", event)
         history_id = write_step(session.connection(), ticket, expected_version, {
             "company_id": ticket.company_id, "at": now, "action": action,
             "actor_id": actor.user_id if actor else None, "actor_name": actor.name if actor else "系统",
@@ -144,7 +145,7 @@ class TicketService:
         for upload in uploads:
             files.store(session, ticket, upload, actor.user_id if actor else None, history_id)
         if notice is None:
-            self._announce(session, ticket, action)
+            self._bus.publish_on_commit(session, ticket.company_id, "ticket_changed", event)
 
     def find_by_number(self, actor: Actor, number: str) -> int:
         """The id of the ticket with this number (工单编号) that the actor may see; else NotFound."""

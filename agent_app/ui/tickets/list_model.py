@@ -49,8 +49,7 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, ID_ROLE, _ALIGNMENT, Qt.ItemDataRole.For
 _COLUMNS = tuple(Column)
 _TOOLTIP_COLUMNS = frozenset({Column.ADDRESS, Column.DESCRIPTION, Column.LEFTOVER})
 _DUE_COLUMNS = frozenset({Column.OVERDUE_DAYS, Column.DUE_AT})
-_RIGHT_FLAG = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = int(_RIGHT_FLAG)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LINK_BRUSH = QBrush(LINK)
 _OVERDUE_BRUSH = QBrush(OVERDUE)
 
@@ -274,7 +273,7 @@ class TicketListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._rows[position].id
         if role == _ALIGNMENT:
-            return _RIGHT if column in NUMERIC else None
+            return self._alignment(column)
         return self._brush(self._rows[position], column)
 
     def cell(self, position: int, column_index: int) -> tuple[str, Qt.AlignmentFlag | None, QBrush | None]:
@@ -282,7 +281,11 @@ class TicketListModel(QAbstractTableModel):
         brush of its text (None: the palette's); as `data` answers for those roles."""
         row = self._rows[position]
         column = _COLUMNS[column_index]
-        return (self.text(row, column), _RIGHT_FLAG if column in NUMERIC else None, self._brush(row, column))
+        return self.text(row, column), self._alignment(column), self._brush(row, column)
+
+    @staticmethod
+    def _alignment(column: Column) -> Qt.AlignmentFlag | None:
+        return _RIGHT if column in NUMERIC else None
 
     @staticmethod
     def _brush(row: TicketRow, column: Column) -> QBrush | None:
